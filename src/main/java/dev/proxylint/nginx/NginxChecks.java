@@ -1,0 +1,159 @@
+package dev.proxylint.nginx;
+
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.Problem;
+import dev.proxylint.source.Word;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks nginx makes while reading the directives proxylint relies on (block or not, argument count,
+ * time and size values, duplicates, {@code if} conditions), with nginx's own wording.
+ */
+final class NginxChecks {
+    private NginxChecks() {
+    }
+
+    static void check(List<Directive> root, String context, List<Problem> out) {
+        String parent = switch (context) {
+            case "main" -> "";
+            case "http" -> "http";
+            case "server" -> "server";
+            default -> "location";
+        };
+        checkBlock(root, parent, out, 0);
+    }
+
+    private static void checkBlock(List<Directive> dirs, String parent, List<Problem> out, int depth) {
+        if (depth > NginxParser.MAX_DEPTH) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Directive d : dirs) {
+            String name = d.name();
+            NginxDirectives.Spec spec = NginxDirectives.spec(name, parent);
+            if (spec != null) {
+                checkOne(d, spec, seen, out);
+            }
+            if (d.hasBlock() && d.rawBody() == null && !NginxDirectives.DATA_BLOCKS.contains(name)) {
+                checkBlock(d.block(), name, out, depth + 1);
+            }
+        }
+    }
+
+    private static void checkOne(Directive d, NginxDirectives.Spec spec, Set<String> seen, List<Problem> out) {
+        String name = d.name();
+        boolean wantsBlock = spec.kind() != NginxDirectives.Kind.SIMPLE;
+        if (wantsBlock && !d.hasBlock()) {
+            out.add(error(d, "directive \"" + name + "\" has no opening \"{\""));
+            return;
+        }
+        if (!wantsBlock && d.hasBlock()) {
+            out.add(error(d, "directive \"" + name + "\" is not terminated by \";\""));
+            return;
+        }
+        int n = d.argCount();
+        if (n < spec.minArgs() || n > spec.maxArgs()) {
+            out.add(error(d, "invalid number of arguments in \"" + name + "\" directive"));
+            return;
+        }
+        if (spec.unique() && !seen.add(name)) {
+            out.add(error(d, "\"" + name + "\" directive is duplicate"));
+            return;
+        }
+        switch (spec.type()) {
+            case TIME -> {
+                if (NginxValues.parseMillis(d.arg(0)) < 0) {
+                    out.add(error(d, "\"" + name + "\" directive invalid value (\"" + d.arg(0)
+                            + "\" is not an nginx time: use ms, s, m, h, d or w, e.g. 60s)"));
+                }
+            }
+            case SIZE -> {
+                if (NginxValues.parseSize(d.arg(0)) < 0) {
+                    out.add(error(d, "\"" + name + "\" directive invalid value (\"" + d.arg(0)
+                            + "\" is not an nginx size: a number with k, m or g, e.g. 10m)"));
+                }
+            }
+            case HTTP_VERSION -> {
+                if (!Set.of("1.0", "1.1", "2").contains(d.arg(0))) {
+                    out.add(error(d, "invalid value \"" + d.arg(0) + "\" in \"" + name
+                            + "\" (nginx accepts 1.0, 1.1 and, since 1.29, 2)"));
+                }
+            }
+            default -> {
+            }
+        }
+        switch (name) {
+            case "if" -> {
+                String problem = ifConditionProblem(d.args());
+                if (problem != null) {
+                    out.add(error(d, problem));
+                }
+            }
+            case "hash" -> {
+                if (n == 2 && !d.arg(1).equals("consistent")) {
+                    out.add(error(d, "invalid parameter \"" + d.arg(1) + "\""));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static Problem error(Directive d, String nginxSays) {
+        return new Problem("PL001", d.position(), "nginx would refuse this file: " + nginxSays, null);
+    }
+
+    /** ngx_http_rewrite_if_condition(): null when nginx accepts the condition, else what it says. */
+    static String ifConditionProblem(List<Word> args) {
+        String[] v = args.stream().map(Word::value).toArray(String[]::new);
+        int last = v.length - 1;
+        if (v[0].isEmpty() || v[0].charAt(0) != '(') {
+            return "invalid condition \"" + v[0] + "\"";
+        }
+        int cur;
+        if (v[0].length() == 1) {
+            cur = 1;
+        } else {
+            cur = 0;
+            v[0] = v[0].substring(1);
+        }
+        if (v[last].isEmpty() || v[last].charAt(v[last].length() - 1) != ')') {
+            return "invalid condition \"" + v[last] + "\"";
+        }
+        if (v[last].length() == 1) {
+            last--;
+        } else {
+            v[last] = v[last].substring(0, v[last].length() - 1);
+        }
+        if (cur > last || cur >= v.length) {
+            return "invalid condition \"" + (cur < v.length ? v[cur] : "") + "\"";
+        }
+        String p = v[cur];
+        if (p.length() > 1 && p.charAt(0) == '$') {
+            if (cur != last && cur + 2 != last) {
+                return "invalid condition \"" + p + "\"";
+            }
+            if (cur == last) {
+                return null;
+            }
+            String op = v[cur + 1];
+            if (Set.of("=", "!=", "~", "~*", "!~", "!~*").contains(op)) {
+                return null;
+            }
+            return "unexpected \"" + op + "\" in condition";
+        }
+        if ((p.length() == 2 && p.charAt(0) == '-') || (p.length() == 3 && p.startsWith("!-"))) {
+            if (cur + 1 != last) {
+                return "invalid condition \"" + p + "\"";
+            }
+            char t = p.charAt(p.length() - 1);
+            if (t == 'f' || t == 'd' || t == 'e' || t == 'x') {
+                return null;
+            }
+        }
+        return "invalid condition \"" + p + "\"";
+    }
+}

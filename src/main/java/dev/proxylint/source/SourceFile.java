@@ -1,0 +1,112 @@
+package dev.proxylint.source;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The text of one config file (or of standard input) and how to name it in findings. */
+public final class SourceFile {
+    /** Larger files are refused: no proxy config is this big, and we must not exhaust memory. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private final Path path;
+    private final String display;
+    private final String text;
+    private final boolean binary;
+    private int[] lineStarts;
+
+    public SourceFile(Path path, String display, String text, boolean binary) {
+        this.path = path;
+        this.display = display;
+        this.text = text;
+        this.binary = binary;
+    }
+
+    public static SourceFile read(Path path, String display) throws IOException {
+        long size = Files.size(path);
+        if (size > MAX_BYTES) {
+            throw new IOException("file is larger than " + (MAX_BYTES >> 20) + " MiB; not a proxy config");
+        }
+        return fromBytes(path, display, Files.readAllBytes(path));
+    }
+
+    public static SourceFile fromBytes(Path path, String display, byte[] bytes) {
+        boolean binary = false;
+        for (int i = 0, n = Math.min(bytes.length, 8192); i < n; i++) {
+            if (bytes[i] == 0) {
+                binary = true;
+                break;
+            }
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+        }
+        return new SourceFile(path, display, text, binary);
+    }
+
+    public static SourceFile ofText(String display, String text) {
+        return new SourceFile(null, display, text, false);
+    }
+
+    /** The file on disk, or null for standard input. */
+    public Path path() {
+        return path;
+    }
+
+    public String display() {
+        return display;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean isBinary() {
+        return binary;
+    }
+
+    /** Line {@code n} (1-based) without its line break, or "" when out of range. */
+    public String line(int n) {
+        int[] starts = lineStarts();
+        if (n < 1 || n > starts.length) {
+            return "";
+        }
+        int from = starts[n - 1];
+        int to = n < starts.length ? starts[n] : text.length();
+        while (to > from && (text.charAt(to - 1) == '\n' || text.charAt(to - 1) == '\r')) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n' && i + 1 < text.length()) {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return lineStarts;
+    }
+
+    public Position position(int line, int column) {
+        return new Position(display, line, column);
+    }
+}
