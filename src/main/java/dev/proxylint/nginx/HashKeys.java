@@ -1,0 +1,41 @@
+package dev.proxylint.nginx;
+
+import java.util.Set;
+
+/**
+ * Whether an upstream {@code hash} key pins one Socket.IO client to one node (lab rows l1, l2: PL302).
+ */
+final class HashKeys {
+    private static final Set<String> CLIENT_STABLE = Set.of("remote_addr", "binary_remote_addr",
+            "http_x_forwarded_for", "http_x_real_ip", "realip_remote_addr");
+    private static final Set<String> PER_REQUEST = Set.of("request_uri", "request_id", "msec", "args",
+            "query_string", "arg_t", "request_time", "time_local", "time_iso8601", "connection",
+            "connection_requests", "remote_port", "request_length", "pid");
+
+    private HashKeys() {
+    }
+
+    /** Why the key does not pin a client, or null when it does. {@code vars}: the key's base variables. */
+    static String problem(String key, Set<String> vars) {
+        for (String v : vars) {
+            if (PER_REQUEST.contains(v)) {
+                String why = v.equals("request_uri") || v.equals("args") || v.equals("query_string")
+                        || v.equals("arg_t")
+                        ? "engine.io-client adds a random t= parameter to every polling request"
+                        : "it changes with every request";
+                return "the key " + key + " varies per request ($" + v + ": " + why
+                        + "), so one session's requests land on different nodes";
+            }
+        }
+        if (vars.contains("arg_sid")) {
+            return "the key " + key + " is empty on the first request ($arg_sid: the handshake carries no sid,"
+                    + " so nginx balances it round robin) and later requests hash elsewhere";
+        }
+        boolean stable = vars.stream().anyMatch(v -> CLIENT_STABLE.contains(v) || v.startsWith("cookie_"));
+        if (!stable) {
+            return "the key " + key + " holds nothing that identifies the client ($remote_addr,"
+                    + " $binary_remote_addr, a $cookie_*, $http_x_forwarded_for, $http_x_real_ip)";
+        }
+        return null;
+    }
+}

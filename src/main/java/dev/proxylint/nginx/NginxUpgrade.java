@@ -1,0 +1,132 @@
+package dev.proxylint.nginx;
+
+import dev.proxylint.route.Upgrade;
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.Position;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether the effective {@code proxy_set_header} set of a location carries a WebSocket upgrade: nginx
+ * forwards neither Upgrade nor Connection by itself (it sends {@code Connection: close}), and inherits the
+ * whole set from an outer level only when the inner level defines none.
+ */
+final class NginxUpgrade {
+    /** nginx's own variables that may appear in a header value (a name outside these needs a definition). */
+    private static final Set<String> PREFIXES = Set.of("http_", "arg_", "cookie_", "sent_http_", "upstream_",
+            "ssl_", "geoip_", "jwt_", "sent_trailer_", "upstream_trailer_", "upstream_cookie_");
+
+    private static final String UPGRADE = "proxy_set_header Upgrade $http_upgrade;";
+    private static final String CONNECTION = "proxy_set_header Connection \"upgrade\";";
+
+    private final NginxRoutes.Effective eff;
+    private final NginxExpressions exprs;
+    private final List<Directive> httpLevel;
+    private final boolean wholeConfig;
+
+    /**
+     * @param wholeConfig the config is a complete nginx.conf (every map it could use is in view), so a
+     *                    variable nothing defines really is undefined
+     */
+    NginxUpgrade(NginxRoutes.Effective eff, NginxExpressions exprs, List<Directive> httpLevel,
+                 boolean wholeConfig) {
+        this.eff = eff;
+        this.exprs = exprs;
+        this.httpLevel = httpLevel;
+        this.wholeConfig = wholeConfig;
+    }
+
+    Upgrade analyse(Position routeAt) {
+        int level = eff.definingLevel("proxy_set_header");
+        List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
+        Directive upgrade = lastHeader(headers, "upgrade");
+        Directive connection = lastHeader(headers, "connection");
+
+        if (connection != null) {
+            String problem = connectionProblem(connection);
+            if (problem != null) {
+                return new Upgrade(Upgrade.Status.CONNECTION_CANNOT_UPGRADE, connection.position(), problem, null,
+                        CONNECTION);
+            }
+        }
+        boolean upgradeOk = upgrade != null && !"".equals(exprs.eval(upgrade.arg(1)));
+        if (upgradeOk && connection != null) {
+            return Upgrade.carried(connection.position());
+        }
+        String missing = upgrade == null && connection == null
+                ? "no proxy_set_header for Upgrade or Connection"
+                : !upgradeOk ? (upgrade == null ? "no proxy_set_header Upgrade" : "an empty Upgrade header")
+                : "no proxy_set_header Connection (nginx then sends \"Connection: close\")";
+        String fix = !upgradeOk && connection == null ? UPGRADE + " " + CONNECTION
+                : !upgradeOk ? UPGRADE : CONNECTION;
+        // set further out, but this level's own proxy_set_header hides them (all-or-nothing inheritance)
+        for (int i = level - 1; i >= 0; i--) {
+            List<Directive> outer = eff.at(i, "proxy_set_header");
+            Directive outerUpgrade = lastHeader(outer, "upgrade");
+            Directive outerConnection = lastHeader(outer, "connection");
+            if (outerUpgrade != null || outerConnection != null) {
+                Directive hiding = headers.get(0);
+                Directive shown = outerUpgrade != null ? outerUpgrade : outerConnection;
+                return new Upgrade(Upgrade.Status.HIDDEN_BY_INNER, hiding.position(), missing,
+                        shown.position(), UPGRADE + " " + CONNECTION);
+            }
+        }
+        return new Upgrade(Upgrade.Status.NOT_CARRIED, routeAt, missing, null, fix);
+    }
+
+    private static Directive lastHeader(List<Directive> headers, String name) {
+        Directive found = null;
+        for (Directive d : headers) {
+            if (d.argCount() == 2 && d.arg(0).toLowerCase(Locale.ROOT).equals(name)) {
+                found = d;
+            }
+        }
+        return found;
+    }
+
+    /** Why this Connection header cannot carry "upgrade" for a WebSocket request, or null if it can. */
+    private String connectionProblem(Directive connection) {
+        String raw = connection.arg(1);
+        for (String var : NginxExpressions.variablesIn(raw)) {
+            if (wholeConfig && !defined(var)) {
+                return "\"" + connection.text() + "\" names $" + var + ", which no map defines: nginx refuses"
+                        + " to start (unknown \"" + var + "\" variable)";
+            }
+        }
+        String value = exprs.eval(raw);
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty()) {
+            return NginxExpressions.variablesIn(raw).isEmpty()
+                    ? "\"" + connection.text() + "\" removes the Connection header, so the upgrade never reaches"
+                            + " the backend"
+                    : "\"" + connection.text() + "\" is empty for a WebSocket request, so the upgrade never"
+                            + " reaches the backend";
+        }
+        if (!value.toLowerCase(Locale.ROOT).contains("upgrade")) {
+            List<String> vars = NginxExpressions.variablesIn(raw);
+            Directive map = vars.isEmpty() ? null : exprs.map(vars.get(0));
+            String via = map != null ? " (the map at line " + map.position().line() + " gives \"" + value
+                    + "\" when $http_upgrade is \"websocket\")" : "";
+            return "\"" + connection.text() + "\" sends \"Connection: " + value + "\" for a WebSocket request"
+                    + via + ", so the upgrade never reaches the backend";
+        }
+        return null;
+    }
+
+    private boolean defined(String var) {
+        if (exprs.definesMap(var) || NginxVariables.isBuiltin(var)) {
+            return true;
+        }
+        for (String p : PREFIXES) {
+            if (var.startsWith(p)) {
+                return true;
+            }
+        }
+        // set, geo, split_clients, perl_set, js_set, set_by_lua... anywhere: assume it is defined
+        return NginxVariables.definedAnywhere(httpLevel, var);
+    }
+}

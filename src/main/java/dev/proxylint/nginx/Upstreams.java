@@ -1,0 +1,84 @@
+package dev.proxylint.nginx;
+
+import dev.proxylint.route.Affinity;
+import dev.proxylint.source.Directive;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code upstream} blocks of an http context: their servers and how they balance. */
+final class Upstreams {
+    private static final Set<String> BALANCERS = Set.of("ip_hash", "hash", "least_conn", "random", "least_time");
+
+    /**
+     * @param active servers that are neither {@code backup} nor {@code down}
+     * @param method the balancing directive in effect (the last one, as nginx uses), or null for round robin
+     * @param sticky the {@code sticky} directive (nginx Plus, or the community sticky module), or null
+     * @param opaque the block holds something proxylint cannot see into (a missing include, a Lua balancer)
+     */
+    record Upstream(Directive block, int active, Directive method, Directive sticky, boolean opaque) {
+    }
+
+    private final Map<String, Upstream> byName = new HashMap<>();
+
+    Upstreams(List<Directive> httpLevel) {
+        for (Directive d : httpLevel) {
+            if (d.name().equals("upstream") && d.hasBlock() && d.argCount() == 1) {
+                byName.put(d.arg(0).toLowerCase(java.util.Locale.ROOT), analyse(d));
+            }
+        }
+    }
+
+    /** nginx matches upstream names case-insensitively. */
+    Upstream get(String name) {
+        return byName.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Upstream analyse(Directive block) {
+        int active = 0;
+        Directive method = null;
+        Directive sticky = null;
+        boolean opaque = false;
+        for (Directive d : block.children()) {
+            switch (d.name()) {
+                case "server" -> {
+                    boolean spare = d.args().stream().skip(1)
+                            .anyMatch(w -> w.value().equals("backup") || w.value().equals("down"));
+                    if (!spare) {
+                        active++;
+                    }
+                }
+                case "sticky" -> sticky = d;
+                case "include" -> opaque |= d.includeState() == Directive.IncludeState.UNRESOLVED;
+                default -> {
+                    if (BALANCERS.contains(d.name())) {
+                        method = d;
+                    } else if (d.name().startsWith("balancer_by_lua")) {
+                        opaque = true;
+                    }
+                }
+            }
+        }
+        return new Upstream(block, active, method, sticky, opaque);
+    }
+
+    /** Whether the upstream's balancing gives affinity at all (the key is judged separately). */
+    static Affinity.Kind kind(Upstream u) {
+        if (u.opaque()) {
+            return Affinity.Kind.UNKNOWN;
+        }
+        if (u.sticky() != null) {
+            return Affinity.Kind.STICKY;
+        }
+        if (u.method() == null) {
+            return Affinity.Kind.NONE;
+        }
+        return switch (u.method().name()) {
+            case "ip_hash" -> Affinity.Kind.CLIENT_ADDRESS;
+            case "hash" -> Affinity.Kind.HASH;
+            default -> Affinity.Kind.NONE;
+        };
+    }
+}

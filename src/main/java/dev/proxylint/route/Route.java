@@ -1,0 +1,24 @@
+package dev.proxylint.route;
+
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.Position;
+
+/**
+ * How one server handles one Socket.IO transport, decided the way the proxy decides it. Every fact carries
+ * the position of the directive that decided it, so a rule can point there.
+ *
+ * @param at           the block or directive that handles the route (nginx location, Apache ProxyPass)
+ * @param handler      that block or directive as written
+ * @param proxied      whether the request reaches a backend at all
+ * @param notProxied   when not proxied: what answers instead
+ * @param complete     false when something proxylint cannot see (a missing include, a condition it cannot
+ *                     decide) could change the facts: rules that fire on an absence stay quiet
+ * @param upgrade      websocket route only
+ * @param httpVersion  nginx {@code proxy_http_version}; null where the proxy has no such setting
+ * @param backendPath  the path the backend sees for the Socket.IO path, null when unknown
+ * @param bodyLimit    request body limit in bytes (0 = none); null where the proxy applies none to proxied requests
+ */
+public record Route(Dialect dialect, Transport transport, Position at, String handler, boolean proxied,
+                    String notProxied, boolean complete, Upgrade upgrade, Sourced<String> httpVersion,
+                    IdleTimeout timeout, Backends backends, Sourced<String> backendPath, Sourced<Long> bodyLimit) {
+}

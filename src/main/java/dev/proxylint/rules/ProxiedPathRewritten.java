@@ -1,0 +1,51 @@
+package dev.proxylint.rules;
+
+import dev.proxylint.route.Sourced;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.Position;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** PL402: the backend would see another path than the one the Socket.IO server serves. */
+public final class ProxiedPathRewritten implements Rule {
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        Set<Position> seen = new HashSet<>();
+        String serverPath = ctx.socketIo().serverRequestPath();
+        for (RuleContext.JudgedRoute jr : ctx.proxiedRoutes()) {
+            Sourced<String> p = jr.route().backendPath();
+            if (p == null || p.value().startsWith(serverPath) || !seen.add(p.at())) {
+                continue;
+            }
+            out.add(ctx.finding(p.at(), "the Socket.IO server serves " + serverPath + " but \"" + p.text()
+                    + "\" makes it see " + p.value() + "?EIO=4... for " + ctx.socketIo().requestPath()
+                    + ": polling fails with 404 (\"xhr poll error\") and the WebSocket upgrade with 502 or a hang;"
+                    + " if the server really serves another path, set serverPath", fix(ctx.dialect(), p.text())));
+        }
+        return out;
+    }
+
+    /** The directive without the URI part that replaces the prefix. */
+    static String fix(Dialect dialect, String text) {
+        String[] w = text.split("\\s+");
+        if (dialect == Dialect.NGINX && w.length == 2 && w[0].equals("proxy_pass")) {
+            String url = w[1].replaceAll(";$", "");
+            int scheme = url.indexOf("://");
+            int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+            return "proxy_pass " + (slash > 0 ? url.substring(0, slash) : url) + ";";
+        }
+        if (dialect == Dialect.APACHE && w.length >= 3 && w[0].equalsIgnoreCase("ProxyPass")) {
+            String url = w[2];
+            int scheme = url.indexOf("://");
+            int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+            String base = slash > 0 ? url.substring(0, slash) : url;
+            return w[0] + " " + w[1] + " " + base + w[1] + (w.length > 3 ? " " + String.join(" ",
+                    java.util.Arrays.copyOfRange(w, 3, w.length)) : "");
+        }
+        return "pass " + "the path through unchanged, or set serverPath to what the server serves";
+    }
+}

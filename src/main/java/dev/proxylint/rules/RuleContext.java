@@ -1,0 +1,51 @@
+package dev.proxylint.rules;
+
+import dev.proxylint.route.Route;
+import dev.proxylint.route.RoutesModel;
+import dev.proxylint.route.ServerRoutes;
+import dev.proxylint.route.Transport;
+import dev.proxylint.settings.SocketIoSettings;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.Position;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a rule sees: the config, its routes, the Socket.IO settings, and its own catalogue entry. */
+public record RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes, SocketIoSettings socketIo) {
+
+    public Dialect dialect() {
+        return config.dialect();
+    }
+
+    public Finding finding(Position at, String message, String fix) {
+        return new Finding(meta.id(), meta.name(), meta.severity(), at, message, fix, "");
+    }
+
+    /** A judged server's proxied route of a transport the settings allow. */
+    public record JudgedRoute(ServerRoutes server, Route route) {
+    }
+
+    /** The proxied routes rules judge: servers in scope, transports the Socket.IO settings allow. */
+    public List<JudgedRoute> proxiedRoutes(Transport transport) {
+        List<JudgedRoute> out = new ArrayList<>();
+        if (!socketIo.allows(transport)) {
+            return out;
+        }
+        for (ServerRoutes s : routes.servers()) {
+            Route r = s.route(transport);
+            if (routes.judged(s) && r != null && r.proxied()) {
+                out.add(new JudgedRoute(s, r));
+            }
+        }
+        return out;
+    }
+
+    /** Proxied routes of every allowed transport. */
+    public List<JudgedRoute> proxiedRoutes() {
+        List<JudgedRoute> out = new ArrayList<>(proxiedRoutes(Transport.POLLING));
+        out.addAll(proxiedRoutes(Transport.WEBSOCKET));
+        return out;
+    }
+}

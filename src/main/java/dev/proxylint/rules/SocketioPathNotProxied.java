@@ -1,0 +1,38 @@
+package dev.proxylint.rules;
+
+import dev.proxylint.route.Route;
+import dev.proxylint.route.ServerRoutes;
+import dev.proxylint.route.Transport;
+import dev.proxylint.source.Dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** PL401: a server shows Socket.IO or WebSocket intent, but the Socket.IO path is not proxied. */
+public final class SocketioPathNotProxied implements Rule {
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        String path = ctx.socketIo().requestPath();
+        for (ServerRoutes s : ctx.routes().servers()) {
+            if (!s.intent()) {
+                continue;
+            }
+            Transport t = ctx.socketIo().allows(Transport.POLLING) ? Transport.POLLING : Transport.WEBSOCKET;
+            Route r = s.route(t);
+            if (r == null || r.proxied() || r.notProxied() == null || !r.complete()) {
+                continue;
+            }
+            String fix = ctx.dialect() == Dialect.NGINX
+                    ? "location " + path + " { proxy_pass http://<socket.io upstream>; proxy_http_version 1.1;"
+                            + " proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection \"upgrade\"; }"
+                    : "ProxyPass " + path + " http://<socket.io backend>" + ctx.socketIo().serverRequestPath()
+                            + " upgrade=websocket";
+            out.add(ctx.finding(r.at(), s.name() + " shows WebSocket/Socket.IO intent, but " + path
+                    + " is not proxied: " + r.notProxied() + ". Clients fail to connect: 404 (\"xhr poll error\"),"
+                    + " or with a single-page-app fallback 200 + HTML (\"server error\" / \"Unexpected server"
+                    + " response: 200\"); set --path if the clients use another path", fix));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.proxylint.rules;
+
+import dev.proxylint.route.Affinity;
+import dev.proxylint.route.Backends;
+import dev.proxylint.route.Transport;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.Position;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** PL301: polling reaches several backends without session affinity. */
+public final class StickySessionMissing implements Rule {
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        Set<Position> seen = new HashSet<>();
+        for (RuleContext.JudgedRoute jr : ctx.proxiedRoutes(Transport.POLLING)) {
+            Backends b = jr.route().backends();
+            if (b == null || b.active() < 2 || b.affinity().kind() != Affinity.Kind.NONE || !seen.add(b.at())) {
+                continue;
+            }
+            String fix = ctx.dialect() == Dialect.NGINX
+                    ? "ip_hash;  (or: hash $remote_addr consistent;) in " + b.group()
+                    : "ProxySet stickysession=ROUTEID, route= on each BalancerMember, and"
+                            + " Header add Set-Cookie \"ROUTEID=.%{BALANCER_WORKER_ROUTE}e; path=/\" env=BALANCER_ROUTE_CHANGED";
+            String method = b.affinity().text() != null ? " (" + b.affinity().text() + " balances each request)" : "";
+            out.add(ctx.finding(b.at(), b.group() + " balances " + b.active() + " active backends without session"
+                    + " affinity" + method + ": a Socket.IO session lives on one node, so nearly every polling client"
+                    + " gets HTTP 400 {\"code\":1,\"message\":\"Session ID unknown\"} (websocket-only clients are"
+                    + " fine)", fix));
+        }
+        return out;
+    }
+}

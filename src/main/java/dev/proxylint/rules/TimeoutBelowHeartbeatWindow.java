@@ -1,0 +1,26 @@
+package dev.proxylint.rules;
+
+import dev.proxylint.route.IdleTimeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** PL202: the idle timeout is not above pingInterval + pingTimeout: clients slow to answer a ping are cut. */
+public final class TimeoutBelowHeartbeatWindow implements Rule {
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        long interval = ctx.socketIo().pingInterval();
+        long window = interval + ctx.socketIo().pingTimeout();
+        List<Finding> out = new ArrayList<>();
+        for (Timeouts.Cut cut : Timeouts.matching(ctx, ms -> ms >= interval + 500 && ms <= window)) {
+            IdleTimeout t = cut.timeout();
+            out.add(ctx.finding(t.at(), t.decidedBy() + " (" + Timeouts.seconds(t.millis())
+                    + ") is not above pingInterval + pingTimeout (" + window + " ms): a long-poll is held until the"
+                    + " next ping, which comes pingInterval after the client's pong, so a client that answers a"
+                    + " ping late (mobile networks, throttled background tabs) is cut and reconnects"
+                    + " (\"transport close\")" + (t.note() != null ? " " + t.note() : ""),
+                    String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo()))));
+        }
+        return out;
+    }
+}
