@@ -1,0 +1,51 @@
+package dev.proxylint.cli;
+
+import dev.proxylint.lint.UsageException;
+import dev.proxylint.settings.SettingsException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** Entry point: runs the picocli command and turns user mistakes into one line and exit status 2. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cmd = commandLine();
+        return cmd.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new ProxylintCommand());
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("proxylint: error: " + oneLine(ex.getMessage()) + " (see proxylint --help)");
+            err.flush();
+            return 2;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UsageException || ex instanceof SettingsException) {
+                err.println("proxylint: error: " + oneLine(ex.getMessage()));
+            } else {
+                err.println("proxylint: internal error: " + ex + " (please report it; set PROXYLINT_DEBUG=1 for"
+                        + " details)");
+                if (System.getenv("PROXYLINT_DEBUG") != null) {
+                    ex.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return 2;
+        });
+        return cmd;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

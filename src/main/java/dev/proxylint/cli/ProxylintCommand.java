@@ -1,0 +1,167 @@
+package dev.proxylint.cli;
+
+import dev.proxylint.lint.InputCollector;
+import dev.proxylint.lint.LintReport;
+import dev.proxylint.lint.Linter;
+import dev.proxylint.lint.UsageException;
+import dev.proxylint.report.ReportContext;
+import dev.proxylint.report.Reporters;
+import dev.proxylint.rules.Catalogue;
+import dev.proxylint.rules.Finding;
+import dev.proxylint.settings.Settings;
+import dev.proxylint.settings.SettingsLoader;
+import dev.proxylint.source.DisplayPaths;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code proxylint [OPTIONS] PATH...}: lint files, folders or standard input. */
+@Command(name = "proxylint", mixinStandardHelpOptions = true, versionProvider = ProxylintCommand.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {ExplainCommand.class, RulesCommand.class},
+        description = {"Lints nginx and Apache httpd configs that front Socket.IO and WebSocket servers.",
+                "PATH is a file, a folder (walked for proxy configs) or - for standard input (also read when no",
+                "PATH is given and input is piped)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:no finding at or above --fail-on",
+                "1:at least one such finding (a syntax error is finding PL001)",
+                "2:usage error, unreadable path, bad settings file"},
+        footer = {"", "Settings: .proxylint.yml (found upward from the current folder), then PROXYLINT_* environment"
+                + " variables, then flags.", "Rule pages: proxylint explain PL201"})
+public final class ProxylintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and folders to lint; - for standard input.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: text, json, sarif, junit, checkstyle, github, gitlab (default: text).")
+    String format;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .proxylint.yml found upward).")
+    Path config;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT", description = "auto, nginx or apache (default: auto).")
+    String dialect;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Lowest severity that makes the exit status 1: error, warning, info, never (default: warning).")
+    String failOn;
+
+    @Option(names = "--path", paramLabel = "P", description = "Socket.IO path clients request (default: /socket.io/).")
+    String path;
+
+    @Option(names = "--server-path", paramLabel = "P",
+            description = "Path the Socket.IO server serves, when the proxy strips or adds a prefix (default: --path).")
+    String serverPath;
+
+    @Option(names = "--ping-interval", paramLabel = "MS", description = "Socket.IO pingInterval (default: 25000).")
+    String pingInterval;
+
+    @Option(names = "--ping-timeout", paramLabel = "MS", description = "Socket.IO pingTimeout (default: 20000).")
+    String pingTimeout;
+
+    @Option(names = "--max-http-buffer-size", paramLabel = "BYTES",
+            description = "Socket.IO maxHttpBufferSize (default: 1000000).")
+    String maxHttpBufferSize;
+
+    @Option(names = "--transports", paramLabel = "LIST", description = "e.g. websocket or polling,websocket (default).")
+    String transports;
+
+    @Option(names = "--socketio-version", paramLabel = "N", description = "2, 3 or 4: that version's defaults (default: 4).")
+    String socketioVersion;
+
+    @Option(names = "--select", paramLabel = "RULES", description = "Only these rule ids (comma-separated).")
+    String select;
+
+    @Option(names = "--ignore", paramLabel = "RULES", description = "Skip these rule ids (comma-separated).")
+    String ignore;
+
+    @Option(names = "--color", description = "Colour the text output even when not on a terminal.")
+    boolean color;
+
+    @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set).")
+    boolean noColor;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = System.getenv();
+        Catalogue catalogue = Catalogue.load();
+        Settings settings = settings(catalogue, env);
+        DisplayPaths displayPaths = DisplayPaths.ofWorkingDirectory();
+
+        List<String> inputs = new ArrayList<>(paths);
+        boolean stdinIsTerminal = Terminal.isTerminal(0, env);
+        if (inputs.isEmpty()) {
+            if (stdinIsTerminal) {
+                throw new UsageException("no PATH given: proxylint PATH... lints files and folders, and"
+                        + " `proxylint -` reads a config from standard input");
+            }
+            inputs.add("-");
+        }
+        if (inputs.contains("-") && stdinIsTerminal) {
+            System.err.println("proxylint: reading a config from standard input; paste it, then press Ctrl-D on a"
+                    + " new line (Ctrl-Z then Enter on Windows) to lint it.");
+        }
+        List<InputCollector.Candidate> candidates = new InputCollector(displayPaths).collect(inputs, System.in);
+        LintReport report = new Linter(catalogue, settings, displayPaths).lint(candidates);
+
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        boolean useColor = !noColor && (color || Terminal.isTerminal(1, env) && env.get("NO_COLOR") == null
+                && !"dumb".equals(env.get("TERM")));
+        Reporters.forName(settings.format()).write(report,
+                new ReportContext(catalogue, spec.version()[0].replace("proxylint ", ""), useColor), out);
+        out.flush();
+        boolean failed = report.findings().stream().map(Finding::severity).anyMatch(settings.failOn()::fails);
+        return failed ? 1 : 0;
+    }
+
+    private Settings settings(Catalogue catalogue, Map<String, String> env) throws Exception {
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "--format", format);
+        put(flags, "--dialect", dialect);
+        put(flags, "--fail-on", failOn);
+        put(flags, "--path", path);
+        put(flags, "--server-path", serverPath);
+        put(flags, "--ping-interval", pingInterval);
+        put(flags, "--ping-timeout", pingTimeout);
+        put(flags, "--max-http-buffer-size", maxHttpBufferSize);
+        put(flags, "--transports", transports);
+        put(flags, "--socketio-version", socketioVersion);
+        put(flags, "--select", select);
+        put(flags, "--ignore", ignore);
+        Path file = SettingsLoader.findConfigFile(config, Path.of(""));
+        SettingsLoader loader = new SettingsLoader(catalogue.entries().stream().map(e -> e.meta().id())
+                .collect(Collectors.toSet()));
+        return loader.load(file, flags, env);
+    }
+
+    private static void put(Map<String, String> flags, String name, String value) {
+        if (value != null) {
+            flags.put(name, value);
+        }
+    }
+
+    /** {@code proxylint --version}. */
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"proxylint " + Version.get()};
+        }
+    }
+}

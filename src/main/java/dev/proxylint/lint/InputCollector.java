@@ -1,0 +1,144 @@
+package dev.proxylint.lint;
+
+import dev.proxylint.source.DialectDetector;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.SourceFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the command line's PATHs into config files: files as given, folders walked for proxy configs
+ * ({@code *.conf}, {@code nginx.conf}, {@code sites-*}/, {@code conf.d/}, {@code httpd.conf},
+ * {@code apache2.conf}, {@code .htaccess}), {@code -} for standard input.
+ */
+public final class InputCollector {
+    /** A file to lint. {@code explicit}: named on the command line (always linted, whatever it holds). */
+    public record Candidate(SourceFile file, boolean explicit) {
+    }
+
+    private final DisplayPaths paths;
+
+    public InputCollector(DisplayPaths paths) {
+        this.paths = paths;
+    }
+
+    public List<Candidate> collect(List<String> args, InputStream stdin) throws UsageException {
+        List<Candidate> out = new ArrayList<>();
+        boolean stdinRead = false;
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                if (!stdinRead) {
+                    out.add(new Candidate(readStdin(stdin), true));
+                    stdinRead = true;
+                }
+                continue;
+            }
+            Path p = Path.of(arg);
+            if (Files.isDirectory(p)) {
+                walk(p, arg, out);
+            } else if (Files.exists(p)) {
+                out.add(new Candidate(read(p, arg), true));
+            } else {
+                throw new UsageException("cannot read '" + arg + "': no such file or directory");
+            }
+        }
+        return out;
+    }
+
+    private static SourceFile readStdin(InputStream stdin) throws UsageException {
+        try {
+            byte[] bytes = stdin.readNBytes((int) SourceFile.MAX_BYTES + 1);
+            if (bytes.length > SourceFile.MAX_BYTES) {
+                throw new UsageException("standard input is larger than " + (SourceFile.MAX_BYTES >> 20)
+                        + " MiB; not a proxy config");
+            }
+            return SourceFile.fromBytes(null, "-", bytes);
+        } catch (IOException e) {
+            throw new UsageException("cannot read standard input: " + e.getMessage());
+        }
+    }
+
+    private static SourceFile read(Path p, String display) throws UsageException {
+        try {
+            if (!Files.isRegularFile(p)) {
+                throw new UsageException("cannot read '" + display + "': not a regular file");
+            }
+            return SourceFile.read(p, display);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read '" + display + "': no such file or directory");
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot read '" + display + "': permission denied");
+        } catch (IOException e) {
+            throw new UsageException("cannot read '" + display + "': " + e.getMessage());
+        }
+    }
+
+    private void walk(Path root, String rootArg, List<Candidate> out) throws UsageException {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skip = !dir.equals(root) && (n.startsWith(".") || n.equals("node_modules"));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && looksLikeConfigName(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UsageException("cannot read folder '" + rootArg + "': " + e.getMessage());
+        }
+        found.sort(null);
+        for (Path f : found) {
+            String display = root.relativize(f).toString();
+            display = rootArg.endsWith("/") ? rootArg + display : rootArg + "/" + display;
+            SourceFile sf;
+            try {
+                if (Files.size(f) > SourceFile.MAX_BYTES) {
+                    continue;
+                }
+                sf = SourceFile.read(f, display);
+            } catch (IOException e) {
+                continue;
+            }
+            if (sf.isBinary() || DialectDetector.detect(display, sf.text()) == null) {
+                continue; // not a proxy config: a folder walk only lints what looks like one
+            }
+            out.add(new Candidate(sf, false));
+        }
+    }
+
+    static boolean looksLikeConfigName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".conf") || name.equals("nginx.conf") || name.equals(".htaccess")) {
+            return true;
+        }
+        Path parent = file.getParent();
+        String dir = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        return (dir.startsWith("sites-") || dir.equals("conf.d")) && !name.startsWith(".")
+                && !name.endsWith("~") && !name.endsWith(".bak") && !name.endsWith(".md");
+    }
+}

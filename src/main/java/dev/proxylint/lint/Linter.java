@@ -1,0 +1,124 @@
+package dev.proxylint.lint;
+
+import dev.proxylint.nginx.NginxParser;
+import dev.proxylint.nginx.NginxRoutes;
+import dev.proxylint.route.RoutesModel;
+import dev.proxylint.rules.Catalogue;
+import dev.proxylint.rules.Finding;
+import dev.proxylint.rules.RuleContext;
+import dev.proxylint.rules.RuleMeta;
+import dev.proxylint.settings.Settings;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.DialectDetector;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.SourceFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The flow of one run: front end (parse, includes) -> routes model -> rules -> findings. A file that another
+ * linted file includes is linted as part of its includer, not twice.
+ */
+public final class Linter {
+    private final Catalogue catalogue;
+    private final Settings settings;
+    private final DisplayPaths paths;
+
+    public Linter(Catalogue catalogue, Settings settings, DisplayPaths paths) {
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.paths = paths;
+    }
+
+    public LintReport lint(List<InputCollector.Candidate> candidates) {
+        // parse everything, then lint the configs that include the most first, so included files are covered
+        List<ParsedConfig> parsed = new ArrayList<>();
+        for (InputCollector.Candidate c : candidates) {
+            parsed.add(parse(c.file()));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> -parsed.get(i).filesRead().size()).thenComparing(i -> i));
+        Set<Path> covered = new HashSet<>();
+        Map<Integer, List<Finding>> byInput = new HashMap<>();
+        Set<Path> filesRead = new HashSet<>();
+        int stdinFiles = 0;
+        for (int i : order) {
+            ParsedConfig config = parsed.get(i);
+            Path own = config.entry().path() == null ? null : config.entry().path().toAbsolutePath().normalize();
+            if (own != null && covered.contains(own)) {
+                continue;
+            }
+            covered.addAll(config.filesRead());
+            filesRead.addAll(config.filesRead());
+            if (own == null) {
+                stdinFiles++;
+            }
+            byInput.put(i, check(config));
+        }
+        List<Finding> all = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            all.addAll(byInput.getOrDefault(i, List.of()));
+        }
+        return new LintReport(filesRead.size() + stdinFiles, all);
+    }
+
+    public ParsedConfig parse(SourceFile file) {
+        Dialect dialect = settings.dialect();
+        if (dialect == null) {
+            dialect = DialectDetector.detect(file.display(), file.text());
+        }
+        if (dialect == null) {
+            dialect = Dialect.NGINX;
+        }
+        return new NginxParser(paths).parse(file);
+    }
+
+    /** Runs the enabled rules on one parsed config. */
+    public List<Finding> check(ParsedConfig config) {
+        RoutesModel routes = config.hasSyntaxError() ? new RoutesModel(List.of())
+                : NginxRoutes.build(config, settings.socketIo());
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Catalogue.Entry e : catalogue.entries()) {
+            RuleMeta meta = e.meta();
+            if (e.rule() == null || !settings.enabled(meta.id())
+                    || !meta.dialects().contains(config.dialect().id())) {
+                continue;
+            }
+            RuleContext ctx = new RuleContext(meta, config, routes, settings.socketIo());
+            for (Finding f : e.rule().check(ctx)) {
+                Finding placed = f.withSeverity(settings.severity(meta.id(), meta.severity()))
+                        .withSourceLine(sourceLine(config, f));
+                unique.putIfAbsent(f.rule() + "@" + f.position(), placed);
+            }
+        }
+        List<Finding> out = new ArrayList<>(unique.values());
+        List<String> fileOrder = new ArrayList<>(config.sources().keySet());
+        out.sort(Comparator.comparingInt((Finding f) -> fileIndex(fileOrder, f.position().file()))
+                .thenComparingInt(f -> f.position().line())
+                .thenComparingInt(f -> f.position().column())
+                .thenComparing(Finding::rule));
+        return out;
+    }
+
+    private static int fileIndex(List<String> order, String file) {
+        int i = order.indexOf(file);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private static String sourceLine(ParsedConfig config, Finding f) {
+        SourceFile file = config.sources().get(f.position().file());
+        return file == null ? "" : file.line(f.position().line());
+    }
+}

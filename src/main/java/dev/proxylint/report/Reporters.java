@@ -1,0 +1,26 @@
+package dev.proxylint.report;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The output formats by name, as {@code --format} names them. */
+public final class Reporters {
+    private static final Map<String, Supplier<Reporter>> BY_NAME = Map.of(
+            "text", TextReporter::new,
+            "json", JsonReporter::new);
+
+    private Reporters() {
+    }
+
+    public static Reporter forName(String name) {
+        Supplier<Reporter> s = BY_NAME.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown format " + name);
+        }
+        return s.get();
+    }
+
+    public static boolean exists(String name) {
+        return BY_NAME.containsKey(name);
+    }
+}

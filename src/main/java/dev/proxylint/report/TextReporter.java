@@ -1,0 +1,82 @@
+package dev.proxylint.report;
+
+import dev.proxylint.lint.LintReport;
+import dev.proxylint.rules.Finding;
+import dev.proxylint.settings.Severity;
+
+import java.io.PrintStream;
+
+/**
+ * Compiler-style text: {@code FILE:LINE:COL: SEVERITY[RULE] message}, the source line with a caret under the
+ * directive, {@code fix:} with the directive to write, and a summary line.
+ */
+public final class TextReporter implements Reporter {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[1;31m";
+    private static final String YELLOW = "\u001b[1;33m";
+    private static final String BLUE = "\u001b[1;34m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String DIM = "\u001b[2m";
+
+    private boolean color;
+
+    @Override
+    public void write(LintReport report, ReportContext context, PrintStream out) {
+        this.color = context.color();
+        for (Finding f : report.findings()) {
+            String sev = f.severity().id();
+            String sevColor = f.severity() == Severity.ERROR ? RED : f.severity() == Severity.WARNING ? YELLOW : BLUE;
+            out.println(paint(BOLD, f.position().toString() + ":") + " " + paint(sevColor, sev + "[" + f.rule() + "]")
+                    + " " + f.message());
+            String line = f.sourceLine();
+            if (line != null && !line.isEmpty()) {
+                String num = String.valueOf(f.position().line());
+                String gutter = " ".repeat(num.length());
+                out.println(paint(DIM, " " + num + " | ") + line);
+                out.println(paint(DIM, " " + gutter + " | ") + paint(sevColor, caret(line, f.position().column())));
+            }
+            if (f.fix() != null && !f.fix().isEmpty()) {
+                out.println("  " + paint(CYAN, "fix:") + " " + f.fix());
+            }
+            out.println();
+        }
+        out.println(Summary.line(report));
+    }
+
+    /** Blanks (tabs kept, so the caret lines up) up to the column, then ^ and ~ under the directive. */
+    static String caret(String line, int column) {
+        StringBuilder sb = new StringBuilder();
+        int start = Math.max(0, Math.min(column - 1, line.length()));
+        for (int i = 0; i < start; i++) {
+            sb.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        int end = start;
+        boolean quoted = false;
+        while (end < line.length()) {
+            char c = line.charAt(end);
+            if (c == '"' || c == '\'') {
+                quoted = !quoted;
+            }
+            if (!quoted && (c == ';' || c == '{' || c == '#' && end > start && Character.isWhitespace(line.charAt(end - 1)))) {
+                if (c != '#') {
+                    end++;
+                }
+                break;
+            }
+            end++;
+        }
+        while (end > start + 1 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        sb.append('^');
+        for (int i = start + 1; i < end; i++) {
+            sb.append('~');
+        }
+        return sb.toString();
+    }
+
+    private String paint(String code, String s) {
+        return color ? code + s + RESET : s;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.proxylint.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command-line contract of cli.md: exit statuses, output formats, errors in one line. */
+class CliTest {
+    static final String BROKEN = """
+            server {
+                listen 80;
+                location /socket.io/ {
+                    proxy_pass http://127.0.0.1:3000;
+                    proxy_http_version 1.1;
+                    proxy_set_header Upgrade $http_upgrade;
+                    proxy_set_header Connection "upgrade";
+                    proxy_read_timeout 20s;
+                }
+            }
+            """;
+
+    @Test
+    void jsonReportIsExactlyTheDocumentedSchema(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN);
+        CliRun r = CliRun.of("--format", "json", f.toString());
+        assertEquals(1, r.exit());
+        String expected = """
+                {
+                  "tool": {
+                    "name": "proxylint",
+                    "version": "%s"
+                  },
+                  "findings": [
+                    {
+                      "rule": "PL201",
+                      "name": "timeout-below-ping-interval",
+                      "severity": "error",
+                      "file": "%s",
+                      "line": 8,
+                      "column": 9,
+                      "message": "proxy_read_timeout 20s is below pingInterval (25000 ms) + 500 ms: idle Socket.IO connections (long-polling requests and WebSocket tunnels) are cut after 20 s, before the next ping arrives, so every idle connection is closed (\\"transport close\\"; behind several nodes polling clients see 400 \\"Session ID unknown\\")",
+                      "fix": "proxy_read_timeout 60s;"
+                    }
+                  ],
+                  "summary": {
+                    "files": 1,
+                    "errors": 1,
+                    "warnings": 0,
+                    "infos": 0
+                  }
+                }
+                """.formatted(Version.get(), f);
+        assertEquals(expected, r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void textReportIsCompilerStyleWithCaretFixAndSummary(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN);
+        CliRun r = CliRun.of("--no-color", f.toString());
+        assertEquals(1, r.exit());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].startsWith(f + ":8:9: error[PL201] proxy_read_timeout 20s is below pingInterval"), lines[0]);
+        assertEquals(" 8 |         proxy_read_timeout 20s;", lines[1]);
+        assertEquals("   |         ^" + "~".repeat(22), lines[2]);
+        assertEquals("  fix: proxy_read_timeout 60s;", lines[3]);
+        assertEquals("1 file: 1 error", lines[lines.length - 1]);
+    }
+
+    @Test
+    void cleanConfigExitsZero(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN.replace("20s", "60s"));
+        CliRun r = CliRun.of(f.toString());
+        assertEquals(0, r.exit());
+        assertEquals("1 file: no findings\n", r.out());
+    }
+
+    @Test
+    void failOnDecidesTheExitStatus(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN.replace("20s", "30s")); // PL202, a warning
+        assertEquals(1, CliRun.of(f.toString()).exit());
+        assertEquals(0, CliRun.of("--fail-on", "error", f.toString()).exit());
+        assertEquals(0, CliRun.of("--fail-on", "never", f.toString()).exit());
+        assertEquals(1, CliRun.of("--fail-on", "info", f.toString()).exit());
+    }
+
+    @Test
+    void selectIgnoreAndSettingsFileSeverities(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN);
+        assertEquals(0, CliRun.of("--ignore", "PL201", f.toString()).exit());
+        assertEquals(0, CliRun.of("--select", "PL101,PL102", f.toString()).exit());
+        Path settings = tmp.resolve("settings.yml");
+        Files.writeString(settings, "rules:\n  PL201: warning\n");
+        CliRun r = CliRun.of("--config", settings.toString(), "--fail-on", "error", "--format", "json", f.toString());
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("\"severity\": \"warning\""), r.out());
+        Files.writeString(settings, "rules:\n  PL201: off\n");
+        assertEquals("1 file: no findings\n", CliRun.of("--config", settings.toString(), f.toString()).out());
+    }
+
+    @Test
+    void heartbeatFlagsOverrideTheSettingsFile(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN);
+        Path settings = tmp.resolve("s.yml");
+        Files.writeString(settings, "socketio:\n  pingInterval: 10000\n  pingTimeout: 5000\n");
+        // 20 s is above 10 s + 5 s: clean with the file's heartbeat
+        assertEquals(0, CliRun.of("--config", settings.toString(), f.toString()).exit());
+        // the flag wins over the file
+        CliRun r = CliRun.of("--config", settings.toString(), "--ping-interval", "25000", f.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("[PL201]"), r.out());
+    }
+
+    @Test
+    void stdinIsReadWithDashAndNamedDash() throws Exception {
+        CliRun r = CliRun.withStdin(BROKEN, "--format", "json", "-");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("\"file\": \"-\""), r.out());
+        assertTrue(r.out().contains("\"line\": 8"), r.out());
+        CliRun piped = CliRun.withStdin(BROKEN, "--no-color");
+        assertEquals(1, piped.exit());
+        assertTrue(piped.out().startsWith("-:8:9: error[PL201]"), piped.out());
+    }
+
+    @Test
+    void userMistakesAreOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
+        assertMistake(CliRun.of("no/such/file.conf"), "cannot read 'no/such/file.conf': no such file or directory");
+        assertMistake(CliRun.of("--bogus", "x"), "Unknown option");
+        assertMistake(CliRun.of("--format", "xml", "-"), "'xml' is not");
+        assertMistake(CliRun.of("--ping-interval", "soon", "-"), "'soon' is not a whole number of milliseconds (--ping-interval)");
+        assertMistake(CliRun.of("--select", "PL999", "-"), "'PL999' is not a rule id");
+        Path bad = tmp.resolve("bad.yml");
+        Files.writeString(bad, "socketio: [unclosed\n");
+        assertMistake(CliRun.of("--config", bad.toString(), "-"), "is not valid YAML");
+        Files.writeString(bad, "socketio:\n  pingIntervall: 3\n");
+        assertMistake(CliRun.of("--config", bad.toString(), "-"), "unknown setting 'socketio.pingIntervall'");
+        Files.writeString(bad, "rules:\n  PL201: loud\n");
+        assertMistake(CliRun.of("--config", bad.toString(), "-"), "'loud' is not off, info, warning or error");
+        assertMistake(CliRun.of("--config", tmp.resolve("none.yml").toString(), "-"), "no such file");
+        assertMistake(CliRun.of("explain", "PL999"), "unknown rule 'PL999'");
+    }
+
+    private static void assertMistake(CliRun r, String expectedPart) {
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("proxylint: error: "), r.err());
+        assertTrue(r.err().contains(expectedPart), r.err());
+        assertEquals(1, r.err().split("\n").length, "one line: " + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void explainAndRulesReadTheCatalogue() {
+        CliRun e = CliRun.of("explain", "PL201");
+        assertEquals(0, e.exit());
+        assertTrue(e.out().startsWith("PL201 timeout-below-ping-interval  (error; nginx, apache)\n"), e.out());
+        assertTrue(e.out().contains("Bad:\n") && e.out().contains("Fixed:\n"), e.out());
+        assertEquals(e.out(), CliRun.of("explain", "timeout-below-ping-interval").out());
+        CliRun r = CliRun.of("rules");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("PL103\\s+upstream-http-1\\.0\\s+warning\\s+nginx")), r.out());
+    }
+
+    @Test
+    void helpAndVersion() {
+        CliRun h = CliRun.of("--help");
+        assertEquals(0, h.exit());
+        assertTrue(h.out().contains("Exit status:"), h.out());
+        CliRun v = CliRun.of("--version");
+        assertEquals("proxylint " + Version.get() + "\n", v.out());
+    }
+
+    @Test
+    void folderWalkLintsIncludedFilesOnceAsPartOfTheirIncluder(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("conf.d"));
+        Files.writeString(tmp.resolve("nginx.conf"), "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        Files.writeString(tmp.resolve("conf.d/app.conf"), BROKEN);
+        Files.writeString(tmp.resolve("notes.conf"), "[section]\nkey = value\n");
+        CliRun r = CliRun.of("--format", "json", tmp.toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.out().split("\"rule\": \"PL201\"", -1).length - 1, r.out());
+        assertTrue(r.out().contains("\"files\": 2"), r.out());
+    }
+}
