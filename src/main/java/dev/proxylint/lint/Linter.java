@@ -109,7 +109,7 @@ public final class Linter {
                 .thenComparingInt(f -> f.position().line())
                 .thenComparingInt(f -> f.position().column())
                 .thenComparing(Finding::rule));
-        return out;
+        return Fingerprints.assign(config, out);
     }
 
     private static int fileIndex(List<String> order, String file) {

@@ -1,0 +1,81 @@
+package dev.proxylint.lint;
+
+import dev.proxylint.rules.Finding;
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.Position;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fingerprints that survive edits which only shift lines: rule + file + the normalised text of the directive
+ * at the finding + the path of blocks around it ({@code http > server example.com > location /socket.io/}).
+ * Two findings with the same anchor get an occurrence number.
+ */
+final class Fingerprints {
+    private Fingerprints() {
+    }
+
+    static List<Finding> assign(ParsedConfig config, List<Finding> findings) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String anchor = anchor(config, f.position());
+            String key = f.rule() + "\u0000" + f.position().file() + "\u0000" + anchor;
+            int n = seen.merge(key, 1, Integer::sum);
+            out.add(f.withFingerprint(hash(key + "\u0000" + n)));
+        }
+        return out;
+    }
+
+    /** The directive at a position and its block path; the bare line text when no directive starts there. */
+    static String anchor(ParsedConfig config, Position at) {
+        List<String> path = new ArrayList<>();
+        Directive d = find(config.root(), at, path, 0);
+        if (d == null) {
+            return "line:" + normalise(config.sources().containsKey(at.file())
+                    ? config.sources().get(at.file()).line(at.line()) : "");
+        }
+        return normalise(d.text()) + " @ " + String.join(" > ", path);
+    }
+
+    private static Directive find(List<Directive> level, Position at, List<String> path, int depth) {
+        if (depth > 200) {
+            return null;
+        }
+        for (Directive d : level) {
+            if (d.position().equals(at)) {
+                return d;
+            }
+            if (d.hasBlock()) {
+                path.add(normalise(d.text()));
+                Directive inner = find(d.block(), at, path, depth + 1);
+                if (inner != null) {
+                    return inner;
+                }
+                path.remove(path.size() - 1);
+            }
+        }
+        return null;
+    }
+
+    private static String normalise(String s) {
+        return s.trim().replaceAll("\\s+", " ");
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
