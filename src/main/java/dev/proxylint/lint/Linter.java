@@ -68,10 +68,14 @@ public final class Linter {
             byInput.put(i, check(config));
         }
         List<Finding> all = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
-            all.addAll(byInput.getOrDefault(i, List.of()));
+            if (byInput.containsKey(i)) {
+                all.addAll(byInput.get(i));
+                names.add(parsed.get(i).entry().display());
+            }
         }
-        return new LintReport(filesRead.size() + stdinFiles, all);
+        return new LintReport(filesRead.size() + stdinFiles, all, names);
     }
 
     public ParsedConfig parse(SourceFile file) {
