@@ -7,7 +7,12 @@ import java.util.function.Supplier;
 public final class Reporters {
     private static final Map<String, Supplier<Reporter>> BY_NAME = Map.of(
             "text", TextReporter::new,
-            "json", JsonReporter::new);
+            "json", JsonReporter::new,
+            "sarif", SarifReporter::new,
+            "junit", JunitReporter::new,
+            "checkstyle", CheckstyleReporter::new,
+            "github", GithubReporter::new,
+            "gitlab", GitlabReporter::new);
 
     private Reporters() {
     }
