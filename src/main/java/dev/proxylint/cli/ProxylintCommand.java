@@ -119,8 +119,13 @@ public final class ProxylintCommand implements Callable<Integer> {
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
         List<InputCollector.Candidate> candidates = new InputCollector(displayPaths).collect(inputs, System.in);
-        LintReport report = new Linter(catalogue, settings, displayPaths).lint(candidates);
+        Linter linter = new Linter(catalogue, settings, displayPaths);
+        LintReport report = linter.lint(candidates);
 
+        for (String note : new java.util.LinkedHashSet<>(linter.notes())) {
+            System.err.println("proxylint: warning: " + note);
+        }
+        System.err.flush();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         boolean useColor = !noColor && (color || Terminal.isTerminal(1, env) && env.get("NO_COLOR") == null
                 && !"dumb".equals(env.get("TERM")));

@@ -1,5 +1,7 @@
 package dev.proxylint.lint;
 
+import dev.proxylint.apache.ApacheReader;
+import dev.proxylint.apache.ApacheRoutes;
 import dev.proxylint.nginx.NginxParser;
 import dev.proxylint.nginx.NginxRoutes;
 import dev.proxylint.route.RoutesModel;
@@ -32,11 +34,24 @@ public final class Linter {
     private final Catalogue catalogue;
     private final Settings settings;
     private final DisplayPaths paths;
+    private final Map<String, String> env;
+    private final List<String> notes = new ArrayList<>();
 
     public Linter(Catalogue catalogue, Settings settings, DisplayPaths paths) {
+        this(catalogue, settings, paths, System.getenv());
+    }
+
+    /** @param env the environment httpd's ${VAR} would see */
+    public Linter(Catalogue catalogue, Settings settings, DisplayPaths paths, Map<String, String> env) {
         this.catalogue = catalogue;
         this.settings = settings;
         this.paths = paths;
+        this.env = env;
+    }
+
+    /** Warnings the proxies print while reading (an undefined httpd ${VAR}); not findings. */
+    public List<String> notes() {
+        return notes;
     }
 
     public LintReport lint(List<InputCollector.Candidate> candidates) {
@@ -86,12 +101,19 @@ public final class Linter {
         if (dialect == null) {
             dialect = Dialect.NGINX;
         }
+        if (dialect == Dialect.APACHE) {
+            ApacheReader reader = new ApacheReader(paths, env);
+            ParsedConfig config = reader.read(file);
+            notes.addAll(reader.notes());
+            return config;
+        }
         return new NginxParser(paths).parse(file);
     }
 
     /** Runs the enabled rules on one parsed config. */
     public List<Finding> check(ParsedConfig config) {
         RoutesModel routes = config.hasSyntaxError() ? new RoutesModel(List.of())
+                : config.dialect() == Dialect.APACHE ? ApacheRoutes.build(config, settings.socketIo())
                 : NginxRoutes.build(config, settings.socketIo());
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Catalogue.Entry e : catalogue.entries()) {

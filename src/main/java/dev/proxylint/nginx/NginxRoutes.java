@@ -386,7 +386,7 @@ public final class NginxRoutes {
             Effective eff = new Effective(levels);
             Position at = loc.position();
             Upgrade upgrade = transport == Transport.WEBSOCKET
-                    ? new NginxUpgrade(eff, exprs, httpLevel, wholeConfig).analyse(at) : null;
+                    ? new NginxUpgrade(eff, exprs, httpLevel, wholeConfig).analyse(at, header(loc)) : null;
             Directive version = eff.last("proxy_http_version");
             Sourced<String> httpVersion = version != null
                     ? new Sourced<>(version.arg(0), version.position(), version.text())

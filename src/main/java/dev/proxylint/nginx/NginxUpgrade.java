@@ -38,7 +38,7 @@ final class NginxUpgrade {
         this.wholeConfig = wholeConfig;
     }
 
-    Upgrade analyse(Position routeAt) {
+    Upgrade analyse(Position routeAt, String handler) {
         int level = eff.definingLevel("proxy_set_header");
         List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
         Directive upgrade = lastHeader(headers, "upgrade");
@@ -55,10 +55,10 @@ final class NginxUpgrade {
         if (upgradeOk && connection != null) {
             return Upgrade.carried(connection.position());
         }
-        String missing = upgrade == null && connection == null
+        String missing = "\"" + handler + "\" has " + (upgrade == null && connection == null
                 ? "no proxy_set_header for Upgrade or Connection"
                 : !upgradeOk ? (upgrade == null ? "no proxy_set_header Upgrade" : "an empty Upgrade header")
-                : "no proxy_set_header Connection (nginx then sends \"Connection: close\")";
+                : "no proxy_set_header Connection (nginx then sends \"Connection: close\")");
         String fix = !upgradeOk && connection == null ? UPGRADE + " " + CONNECTION
                 : !upgradeOk ? UPGRADE : CONNECTION;
         // set further out, but this level's own proxy_set_header hides them (all-or-nothing inheritance)

@@ -15,10 +15,11 @@ public final class TimeoutBelowHeartbeatWindow implements Rule {
         for (Timeouts.Cut cut : Timeouts.matching(ctx, ms -> ms >= interval + 500 && ms <= window)) {
             IdleTimeout t = cut.timeout();
             out.add(ctx.finding(t.at(), t.decidedBy() + " (" + Timeouts.seconds(t.millis())
-                    + ") is not above pingInterval + pingTimeout (" + window + " ms): a long-poll is held until the"
-                    + " next ping, which comes pingInterval after the client's pong, so a client that answers a"
-                    + " ping late (mobile networks, throttled background tabs) is cut and reconnects"
-                    + " (\"transport close\")" + (t.note() != null ? " " + t.note() : ""),
+                    + ") is not above pingInterval + pingTimeout (" + window + " ms): the next ping comes"
+                    + " pingInterval after the client's pong, so when a client answers a ping late (mobile networks,"
+                    + " throttled background tabs) its " + Timeouts.victims(cut.transports()).replace("Socket.IO ", "")
+                    + " stay silent longer than the timeout, are cut, and the client reconnects (\"transport close\")"
+                    + (t.note() != null ? " " + t.note() : ""),
                     String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo()))));
         }
         return out;

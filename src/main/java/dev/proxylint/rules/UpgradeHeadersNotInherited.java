@@ -19,7 +19,7 @@ public final class UpgradeHeadersNotInherited implements Rule {
             out.add(ctx.finding(u.at(), "Upgrade/Connection are set at line " + u.outerAt().line()
                     + (u.outerAt().file().equals(u.at().file()) ? "" : " of " + u.outerAt().file())
                     + " but not inherited here: this level has its own proxy_set_header, and nginx then"
-                    + " inherits none of the outer ones, so \"" + jr.route().handler() + "\" has " + u.detail()
+                    + " inherits none of the outer ones, so " + u.detail()
                     + ". Default clients stay on HTTP long-polling (code 3) and websocket-only clients fail"
                     + " with 400 Bad Request", "add at this level: " + u.fix()));
         }

@@ -16,8 +16,7 @@ public final class UpgradeNotForwarded implements Rule {
             if (u == null || u.status() != Upgrade.Status.NOT_CARRIED || !jr.route().complete()) {
                 continue;
             }
-            String where = "\"" + jr.route().handler() + "\"";
-            out.add(ctx.finding(u.at(), "the WebSocket upgrade is not forwarded: " + where + " has " + u.detail()
+            out.add(ctx.finding(u.at(), "the WebSocket upgrade is not forwarded: " + u.detail()
                     + ". Default clients stay on HTTP long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3)"
                     + " and websocket-only clients fail with 400 Bad Request",
                     u.fix() != null ? u.fix() : Fixes.upgradeHeaders(ctx.dialect())));

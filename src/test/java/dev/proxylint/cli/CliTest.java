@@ -193,4 +193,25 @@ class CliTest {
         assertEquals(1, r.out().split("\"rule\": \"PL201\"", -1).length - 1, r.out());
         assertTrue(r.out().contains("\"files\": 2"), r.out());
     }
+
+    @Test
+    void apacheFromStdinIsDetectedAndDialectCanBeForced() {
+        String httpd = "<VirtualHost *:80>\n    ProxyPass /socket.io/ http://127.0.0.1:3000/socket.io/\n</VirtualHost>\n";
+        CliRun r = CliRun.withStdin(httpd, "--no-color", "-");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith("-:2:5: error[PL101]"), r.out());
+        // read as nginx it is a syntax error: the dialect flag wins over detection
+        CliRun forced = CliRun.withStdin(httpd, "--no-color", "--dialect", "nginx", "-");
+        assertTrue(forced.out().contains("error[PL001]"), forced.out());
+        assertMistake(CliRun.withStdin(httpd, "--dialect", "iis", "-"), "'iis' is not auto, nginx or apache");
+    }
+
+    @Test
+    void undefinedHttpdVariableIsAWarningOnStderrNotAFinding(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("httpd.conf");
+        Files.writeString(f, "<VirtualHost *:80>\n    ProxyPass /socket.io/ ws://${NODE_ADDR}/socket.io/\n</VirtualHost>\n");
+        CliRun r = CliRun.of(f.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("warning: " + f + ":2:32: ${NODE_ADDR} is not defined"), r.err());
+    }
 }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleFixturesTest {
     static final Path TESTDATA = Path.of("testdata");
     /** The dialects proxylint reads today. */
-    private static final Set<String> DIALECTS = Set.of("nginx");
+    private static final Set<String> DIALECTS = Set.of("nginx", "apache");
     private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(PL\\d{3}(?:@\\d+)?(?:\\s*,\\s*PL\\d{3}(?:@\\d+)?)*)");
     private static final Pattern ARGS = Pattern.compile("^#\\s*args:\\s*(.*)$");
 

@@ -1,0 +1,202 @@
+package dev.proxylint.apache;
+
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.Word;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The checks httpd makes while reading the directives proxylint relies on, with httpd's own messages
+ * (verified with apache2 -t 2.4.71). httpd has no end-of-line comments: a trailing {@code # ...} is read
+ * as more arguments, which these directives refuse.
+ */
+final class ApacheChecks {
+    static final Set<String> WORKER_PARAMS = Set.of("loadfactor", "retry", "ttl", "min", "max", "smax", "acquire",
+            "timeout", "iobuffersize", "receivebuffersize", "keepalive", "disablereuse", "enablereuse", "route",
+            "redirect", "status", "flushpackets", "flushwait", "ping", "lbset", "connectiontimeout", "upgrade",
+            "secret", "responsefieldsize", "addressttl", "mapping", "flusher");
+    static final Set<String> BALANCER_PARAMS = Set.of("timeout", "stickysession", "stickysessionsep",
+            "scolonpathdelim", "maxattempts", "nofailover", "lbmethod", "growth", "forcerecovery", "failonstatus",
+            "failontimeout", "nonce", "mapping");
+    private static final Set<String> PASS_FLAGS = Set.of("nocanon", "interpolate", "noquery");
+
+    private ApacheChecks() {
+    }
+
+    /** What httpd would say about this directive, or null when it accepts it. */
+    static String check(Directive d, String section) {
+        List<Word> a = d.args();
+        return switch (d.key()) {
+            case "proxytimeout" -> {
+                if (a.size() != 1) {
+                    yield "ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
+                            + " This overrides the server timeout";
+                }
+                yield atoi(a.get(0).value()) < 1 ? "Proxy Timeout must be at least 1 second." : null;
+            }
+            case "timeout" -> a.size() != 1 ? "Timeout takes one argument, Timeout duration (sec)" : null;
+            case "loadmodule" -> a.size() != 2 ? "LoadModule takes two arguments, a module name and the name of a"
+                    + " shared object file to load it from" : null;
+            case "proxypass", "proxypassmatch" -> proxyPass(a, section);
+            case "balancermember" -> balancerMember(a, section);
+            case "proxyset" -> proxySet(a, section);
+            case "header" -> header(a, true);
+            case "requestheader" -> header(a, false);
+            default -> null;
+        };
+    }
+
+    /** C's atoi: leading blanks, optional sign, digits; anything else ends the number. */
+    static long atoi(String s) {
+        int i = 0;
+        while (i < s.length() && ConfWords.isSpace(s.charAt(i))) {
+            i++;
+        }
+        boolean neg = false;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            neg = s.charAt(i) == '-';
+            i++;
+        }
+        long v = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
+            v = v * 10 + (s.charAt(i) - '0');
+            i++;
+        }
+        return neg ? -v : v;
+    }
+
+    private static String proxyPass(List<Word> a, String section) {
+        boolean inLocation = section.equals("location") || section.equals("locationmatch");
+        int i = 0;
+        if (!a.isEmpty() && a.get(0).value().equals("~")) {
+            i++;
+        }
+        int positional = inLocation ? 1 : 2;
+        if (a.size() - i < positional) {
+            return inLocation ? "ProxyPass|ProxyPassMatch needs a path when not defined in a location"
+                    : "ProxyPass|ProxyPassMatch needs a path when not defined in a location";
+        }
+        String url = a.get(i + positional - 1).value();
+        boolean balancer = url.toLowerCase(Locale.ROOT).startsWith("balancer://");
+        for (int k = i + positional; k < a.size(); k++) {
+            String w = a.get(k).value();
+            if (PASS_FLAGS.contains(w.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int eq = w.indexOf('=');
+            if (eq < 0) {
+                return inLocation && w.startsWith("/")
+                        ? "ProxyPass|ProxyPassMatch can not have a path when defined in a location."
+                        : "Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.";
+            }
+            String problem = param(w.substring(0, eq), w.substring(eq + 1), balancer, url.equals("!"), "ProxyPass");
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String param(String key, String value, boolean balancer, boolean exclusion, String directive) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (exclusion) {
+            return null;
+        }
+        if (balancer ? !BALANCER_PARAMS.contains(k) : !WORKER_PARAMS.contains(k)) {
+            return directive + " unknown " + (balancer ? "Balancer" : "Worker") + " parameter";
+        }
+        if (k.equals("timeout") && !balancer && atoi(value) < 1) {
+            return directive + " Timeout must be at least one second";
+        }
+        return null;
+    }
+
+    private static String balancerMember(List<Word> a, String section) {
+        boolean inProxy = section.equals("proxy") || section.equals("proxymatch");
+        int positional = 0;
+        for (Word w : a) {
+            if (w.value().indexOf('=') < 0) {
+                positional++;
+            }
+        }
+        if (inProxy && positional > 1) {
+            return "BalancerMember can not have a balancer name when defined in a location";
+        }
+        if (!inProxy && positional < 2) {
+            return "BalancerMember must define balancer name when outside <Proxy > section";
+        }
+        for (Word w : a) {
+            int eq = w.value().indexOf('=');
+            if (eq > 0) {
+                String problem = param(w.value().substring(0, eq), w.value().substring(eq + 1), false, false,
+                        "BalancerMember");
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String proxySet(List<Word> a, String section) {
+        boolean inProxy = section.equals("proxy") || section.equals("proxymatch");
+        for (int k = inProxy ? 0 : 1; k < a.size(); k++) {
+            if (a.get(k).value().indexOf('=') < 0) {
+                return "Invalid ProxySet parameter. Parameter must be in the form 'key=value'";
+            }
+        }
+        return null;
+    }
+
+    /** mod_headers header_cmd() and header_inout_cmd(). */
+    private static String header(List<Word> args, boolean response) {
+        List<String> a = args.stream().map(Word::value).toList();
+        int i = 0;
+        String name = response ? "Header" : "RequestHeader";
+        if (response && !a.isEmpty() && (a.get(0).equalsIgnoreCase("always") || a.get(0).equalsIgnoreCase("onsuccess"))) {
+            i++;
+        }
+        if (a.size() - i > 5) {
+            return name + " has too many arguments";
+        }
+        String action = i < a.size() ? a.get(i).toLowerCase(Locale.ROOT) : "";
+        String value = i + 2 < a.size() ? a.get(i + 2) : null;
+        String subs = i + 3 < a.size() ? a.get(i + 3) : null;
+        String envclause = i + 4 < a.size() ? a.get(i + 4) : null;
+        if (!Set.of("set", "setifempty", "add", "append", "merge", "unset", "echo", "edit", "edit*", "note")
+                .contains(action)) {
+            return "first argument must be 'add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo', 'note',"
+                    + " 'edit', or 'edit*'.";
+        }
+        if (action.startsWith("edit")) {
+            if (subs == null) {
+                return name + " edit requires a match and a substitution";
+            }
+        } else {
+            if (envclause != null) {
+                return "Too many arguments to directive";
+            }
+            envclause = subs;
+        }
+        if (action.equals("unset") || action.equals("echo")) {
+            if (value != null) {
+                if (envclause != null) {
+                    return action.equals("unset") ? "header unset takes two arguments"
+                            : name + " echo takes two arguments";
+                }
+                envclause = value;
+            }
+        } else if (value == null) {
+            return name + " requires three arguments";
+        }
+        if (envclause != null) {
+            String e = envclause.toLowerCase(Locale.ROOT);
+            if (!e.equals("early") && !e.startsWith("env=") && !e.startsWith("expr=")) {
+                return "Unknown parameter: " + envclause;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,498 @@
+package dev.proxylint.apache;
+
+import dev.proxylint.source.Comment;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.Globs;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.Position;
+import dev.proxylint.source.Problem;
+import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.Word;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads an httpd config the way httpd does (server/config.c: ap_build_config): logical lines, {@code #}
+ * comments only at the start of a line, {@code ${VAR}} from {@code Define} then the environment, sections
+ * as blocks whose closing tag must match, and the directives httpd runs while reading, in order: Include
+ * and IncludeOptional (spliced in place), Define/UnDefine, LoadModule, ServerRoot, and the conditional
+ * sections {@code <IfModule>}, {@code <IfDefine>}, {@code <IfVersion>}, whose content is spliced in when
+ * true or undecidable and skipped when false.
+ */
+public final class ApacheReader {
+    /** httpd's HUGE_STRING_LEN: a longer line is refused. */
+    private static final int MAX_LINE = 8191;
+    private static final int MAX_FILES = 5_000;
+    private static final int MAX_DEPTH = 128;
+    private static final Set<String> CONDITIONALS = Set.of("ifmodule", "ifdefine", "ifversion", "iffile",
+            "ifdirective", "ifsection");
+    /** Debian's /etc/apache2/envvars: set when apache2ctl starts httpd, so not "undefined". */
+    private static final Set<String> DEBIAN_ENVVARS = Set.of("APACHE_RUN_USER", "APACHE_RUN_GROUP",
+            "APACHE_PID_FILE", "APACHE_RUN_DIR", "APACHE_LOCK_DIR", "APACHE_LOG_DIR", "APACHE_ARGUMENTS",
+            "APACHE_ULIMIT_MAX_FILES", "APACHE_LYNX", "APACHE_STARTED_BY_SYSTEMD");
+
+    /** Files every install has (certbot's SSL options); when missing here they are no reason for PL002. */
+    private static final List<String> STOCK_FILES = List.of("options-ssl-apache.conf");
+
+    private final DisplayPaths paths;
+    private final Map<String, String> env;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<Comment> comments = new ArrayList<>();
+    private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+    private final Set<Path> filesRead = new LinkedHashSet<>();
+    private final Map<String, String> defines = new HashMap<>();
+    private final Set<String> loaded = new HashSet<>();
+    private boolean sawLoadModule;
+    private Path entryDir;
+    private Path serverRoot;
+
+    public ApacheReader(DisplayPaths paths, Map<String, String> env) {
+        this.paths = paths;
+        this.env = env;
+    }
+
+    public ParsedConfig read(SourceFile entry) {
+        entryDir = entry.path() != null ? entry.path().toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+        sources.put(entry.display(), entry);
+        Deque<Path> stack = new ArrayDeque<>();
+        if (entry.path() != null) {
+            Path key = entry.path().toAbsolutePath().normalize();
+            filesRead.add(key);
+            stack.push(key);
+        }
+        List<Directive> root = readFile(entry, stack);
+        return new ParsedConfig(Dialect.APACHE, entry, root, "server", List.copyOf(problems), comments, filesRead,
+                sources);
+    }
+
+    /** Warnings httpd prints while reading (an undefined ${VAR}); not findings. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Whether the config shows LoadModule lines, so the set of loaded modules is known. */
+    public boolean modulesKnown() {
+        return sawLoadModule;
+    }
+
+    public Set<String> loadedModules() {
+        Set<String> all = new HashSet<>(loaded);
+        all.addAll(Modules.STATIC);
+        return all;
+    }
+
+    // ------------------------------------------------------------------------------------------ one file
+
+    /** Reading stops at the first error, as httpd's does. */
+    private static final class Stop extends Exception {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** An open section: its header and the children read so far. */
+    private record Open(Word name, List<Word> args, List<Directive> children, Position at) {
+    }
+
+    /** The lines of one file and where reading is. */
+    private static final class Cursor {
+        final List<LogicalLine> lines;
+        int next;
+
+        Cursor(List<LogicalLine> lines) {
+            this.lines = lines;
+        }
+
+        LogicalLine take() {
+            return next < lines.size() ? lines.get(next++) : null;
+        }
+    }
+
+    private List<Directive> readFile(SourceFile file, Deque<Path> includeStack) {
+        if (file.isBinary()) {
+            problems.add(new Problem("PL001", file.position(1, 1),
+                    "binary content (a NUL byte): this is not an httpd config, and httpd would refuse it", null));
+            return List.of();
+        }
+        List<Directive> top = new ArrayList<>();
+        try {
+            readScope(new Cursor(LineReader.read(file)), null, top, includeStack, 0, true);
+        } catch (Stop stop) {
+            // the problem is recorded; keep what was read
+        }
+        return top;
+    }
+
+    /**
+     * Reads directives into {@code out} until the end of the file or, inside a true conditional section
+     * ({@code conditional} names it), its closing tag. Like ap_build_config(): sections opened here must be
+     * closed here. Like ap_build_cont_config(): the end of a conditional is a line that is exactly its closing
+     * tag while no section is open in it, and the end of the file inside one is accepted. {@code checked}:
+     * false inside a conditional section proxylint cannot decide, where httpd may skip the arguments unread.
+     */
+    private void readScope(Cursor cursor, String conditional, List<Directive> out, Deque<Path> includeStack,
+                           int depth, boolean checked) throws Stop {
+        Deque<Open> open = new ArrayDeque<>();
+        LogicalLine line;
+        while ((line = cursor.take()) != null) {
+            String text = line.text();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.charAt(0) == '#') {
+                comments.add(new Comment(line.position(0), text.substring(1), true));
+                continue;
+            }
+            if (conditional != null && open.isEmpty() && text.equalsIgnoreCase("</" + conditional + ">")) {
+                return;
+            }
+            if (text.length() >= MAX_LINE) {
+                throw stop(line.position(0), "line " + line.firstLine() + " is longer than httpd's limit of "
+                        + MAX_LINE + " characters");
+            }
+            boolean resolve = text.contains("${");
+            String resolved = resolve ? resolveVariables(text, line) : text;
+            List<ConfWords.ConfWord> words = ConfWords.split(resolved);
+            if (words.isEmpty()) {
+                continue;
+            }
+            ConfWords.ConfWord first = words.get(0);
+            String cmd = first.value();
+            Position at = line.position(first.offset());
+            List<Directive> level = open.isEmpty() ? out : open.peek().children();
+
+            if (cmd.startsWith("</")) {
+                String name = cmd.endsWith(">") ? cmd.substring(2, cmd.length() - 1) : cmd.substring(2);
+                if (open.isEmpty()) {
+                    throw stop(at, cmd + (cmd.endsWith(">") ? "" : ">") + " without matching <" + name
+                            + "> section");
+                }
+                Open o = open.peek();
+                if (!cmd.endsWith(">")) {
+                    throw stop(at, cmd + "> directive missing closing '>'");
+                }
+                if (!name.equalsIgnoreCase(o.name().value())) {
+                    throw stop(at, "Expected </" + o.name().value() + "> but saw </" + name + ">");
+                }
+                open.pop();
+                (open.isEmpty() ? out : open.peek().children())
+                        .add(new Directive(o.name(), o.args(), List.copyOf(o.children()), null));
+                continue;
+            }
+            if (cmd.startsWith("<")) {
+                String name = cmd.endsWith(">") && cmd.length() > 2 ? cmd.substring(1, cmd.length() - 1)
+                        : cmd.substring(1);
+                Word nameWord = new Word(name, first.raw(), false, at);
+                String rest = resolved.substring(first.offset() + first.raw().length());
+                int gt = rest.lastIndexOf('>');
+                if (!cmd.endsWith(">") && gt < 0) {
+                    throw stop(at, "<" + name + "> directive missing closing '>'");
+                }
+                List<Word> args = cmd.endsWith(">") ? List.of()
+                        : words(line, rest.substring(0, gt), first.offset() + first.raw().length(), resolve);
+                if (depth + open.size() >= MAX_DEPTH) {
+                    throw stop(at, "sections nested deeper than " + MAX_DEPTH + " levels");
+                }
+                String key = name.toLowerCase(Locale.ROOT);
+                if (key.equals("macro")) {
+                    level.add(new Directive(nameWord, args, List.of(), null));
+                    soak(cursor, name, at, true);
+                } else if (CONDITIONALS.contains(key)) {
+                    level.add(new Directive(nameWord, args, List.of(), null)); // where the section was
+                    Boolean active = condition(key, args);
+                    if (Boolean.FALSE.equals(active)) {
+                        soak(cursor, name, at, false);
+                    } else {
+                        readScope(cursor, name, level, includeStack, depth + open.size() + 1,
+                                checked && active != null);
+                    }
+                } else {
+                    open.push(new Open(nameWord, args, new ArrayList<>(), at));
+                }
+                continue;
+            }
+            List<Word> args = words(line, resolved.substring(first.offset() + first.raw().length()),
+                    first.offset() + first.raw().length(), resolve);
+            Directive d = new Directive(new Word(cmd, first.raw(), first.quoted(), at), args, null, null);
+            level.add(d);
+            String problem = !checked ? null : ApacheChecks.check(d, open.isEmpty() ? ""
+                    : open.peek().name().value().toLowerCase(Locale.ROOT));
+            if (problem != null) {
+                throw stop(at, problem);
+            }
+            onRead(d, level, includeStack);
+        }
+        if (!open.isEmpty() && conditional == null) {
+            Open innermost = open.peek();
+            StringBuilder msg = new StringBuilder("<" + innermost.name().value() + "> was not closed.");
+            open.stream().skip(1).forEach(o -> msg.append(" (nor <").append(o.name().value()).append("> at line ")
+                    .append(o.at().line()).append(')'));
+            close(open, out);
+            throw stop(innermost.at(), msg.toString());
+        }
+        close(open, out);
+    }
+
+    /** Closes sections left open, so later stages still see what was read. */
+    private static void close(Deque<Open> open, List<Directive> out) {
+        while (!open.isEmpty()) {
+            Open o = open.pop();
+            (open.isEmpty() ? out : open.peek().children())
+                    .add(new Directive(o.name(), o.args(), List.copyOf(o.children()), null));
+        }
+    }
+
+    /**
+     * Skips a false conditional section as ap_soak_end_container() does: nested sections must still close
+     * with their own names. {@code raw}: a {@code <Macro>} body, which mod_macro keeps unread.
+     */
+    private void soak(Cursor cursor, String name, Position at, boolean raw) throws Stop {
+        LogicalLine line;
+        while ((line = cursor.take()) != null) {
+            List<ConfWords.ConfWord> words = ConfWords.split(line.text());
+            if (words.isEmpty()) {
+                continue;
+            }
+            String cmd = words.get(0).value();
+            if (!cmd.startsWith("<")) {
+                continue;
+            }
+            Position p = line.position(words.get(0).offset());
+            if (cmd.startsWith("</")) {
+                String closing = cmd.substring(2, cmd.length() - 1);
+                if (closing.equalsIgnoreCase(name)) {
+                    return;
+                }
+                if (raw) {
+                    continue;
+                }
+                throw stop(p, "Expected </" + name + "> but saw </" + closing + ">");
+            }
+            if (raw) {
+                continue;
+            }
+            String inner = cmd.substring(1);
+            if (words.size() == 1 && inner.endsWith(">")) {
+                inner = inner.substring(0, inner.length() - 1);
+            }
+            soak(cursor, inner, p, false);
+        }
+        throw stop(at, "Expected </" + name + "> before end of configuration");
+    }
+
+    private Stop stop(Position at, String httpdSays) {
+        problems.add(error(at, httpdSays));
+        return new Stop();
+    }
+
+    private static Problem error(Position at, String httpdSays) {
+        return new Problem("PL001", at, "httpd would refuse this file: " + httpdSays, null);
+    }
+
+    private static List<Word> words(LogicalLine line, String rest, int base, boolean resolved) {
+        List<Word> out = new ArrayList<>();
+        for (ConfWords.ConfWord w : ConfWords.split(rest)) {
+            Position p = resolved ? line.position(0) : line.position(base + w.offset());
+            out.add(new Word(w.value(), w.raw(), w.quoted(), p));
+        }
+        return out;
+    }
+
+    /** ap_resolve_env(): ${NAME} from Define, then the environment; unresolved stays as written. */
+    private String resolveVariables(String text, LogicalLine line) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf("${", i);
+            int close = open < 0 ? -1 : text.indexOf('}', open + 2);
+            if (open < 0 || close < 0) {
+                sb.append(text, i, text.length());
+                break;
+            }
+            sb.append(text, i, open);
+            String name = text.substring(open + 2, close);
+            String value = defines.containsKey(name) ? defines.get(name) : env.get(name);
+            if (value == null) {
+                if (!DEBIAN_ENVVARS.contains(name)) {
+                    notes.add(line.position(open) + ": ${" + name + "} is not defined (Define or environment);"
+                            + " httpd leaves it as written (AH00111)");
+                }
+                sb.append(text, open, close + 1);
+            } else {
+                sb.append(value);
+            }
+            i = close + 1;
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------- directives run while reading
+
+    /** Runs what httpd runs while reading (EXEC_ON_READ). */
+    private void onRead(Directive d, List<Directive> level, Deque<Path> includeStack) throws Stop {
+        switch (d.key()) {
+            case "define" -> {
+                if (d.argCount() >= 1) {
+                    defines.put(d.arg(0), d.argCount() > 1 ? d.arg(1) : "");
+                }
+            }
+            case "undefine" -> {
+                if (d.argCount() >= 1) {
+                    defines.remove(d.arg(0));
+                }
+            }
+            case "loadmodule" -> {
+                sawLoadModule = true;
+                if (d.argCount() >= 1) {
+                    loaded.add(Modules.normalise(d.arg(0)));
+                }
+            }
+            case "serverroot" -> {
+                if (d.argCount() == 1) {
+                    Path p = Path.of(d.arg(0));
+                    serverRoot = p.isAbsolute() ? p : entryDir.resolve(p);
+                }
+            }
+            case "include", "includeoptional" -> {
+                if (d.argCount() == 1) {
+                    include(d, d.key().equals("includeoptional"), level, includeStack);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void include(Directive d, boolean optional, List<Directive> level, Deque<Path> includeStack)
+            throws Stop {
+        String pattern = d.arg(0);
+        List<Path> matches = new ArrayList<>();
+        boolean absolute = Path.of(pattern).isAbsolute();
+        for (Path base : absolute ? List.of(entryDir) : bases()) {
+            matches = Globs.expand(pattern, base);
+            if (!matches.isEmpty()) {
+                break;
+            }
+        }
+        if (matches.isEmpty() && !Globs.hasWildcard(pattern) && STOCK_FILES.stream().anyMatch(
+                f -> pattern.equals(f) || pattern.endsWith("/" + f))) {
+            d.markInclude(Directive.IncludeState.RESOLVED); // a stock file of the distribution; its content is not ours
+            return;
+        }
+        if (matches.isEmpty()) {
+            if (optional) {
+                d.markInclude(Directive.IncludeState.RESOLVED);
+                return;
+            }
+            d.markInclude(Directive.IncludeState.UNRESOLVED);
+            String why = Globs.hasWildcard(pattern) ? "No matches for the wildcard \"" + pattern + "\""
+                    : "Could not open configuration file " + pattern + ": No such file or directory";
+            problems.add(new Problem("PL002", d.position(), "httpd would refuse to start: " + why
+                    + (absolute ? "" : " (looked in " + String.join(", ", bases().stream().map(paths::of).toList())
+                    + ")") + "; unless it exists where this config is deployed, use IncludeOptional. Findings"
+                    + " that depend on its content may be missing", null));
+            return;
+        }
+        d.markInclude(Directive.IncludeState.RESOLVED);
+        for (Path m : expandDirectories(matches)) {
+            Path key = m.toAbsolutePath().normalize();
+            if (includeStack.contains(key)) {
+                throw stop(d.position(), "Include \"" + pattern + "\" includes " + paths.of(key)
+                        + " again while reading it: an include cycle, which httpd follows until it gives up");
+            }
+            if (filesRead.size() >= MAX_FILES || includeStack.size() > MAX_DEPTH) {
+                throw stop(d.position(), "Include \"" + pattern + "\" reaches more than " + MAX_FILES
+                        + " files; proxylint stops here");
+            }
+            SourceFile f;
+            try {
+                f = SourceFile.read(key, paths.of(key));
+            } catch (IOException | SecurityException e) {
+                problems.add(new Problem("PL002", d.position(), "Include \"" + pattern + "\": cannot read "
+                        + paths.of(key) + " (" + e.getMessage() + ")", null));
+                continue;
+            }
+            filesRead.add(key);
+            sources.put(f.display(), f);
+            includeStack.push(key);
+            int before = problems.size();
+            level.addAll(readFile(f, includeStack));
+            includeStack.pop();
+            if (problems.subList(before, problems.size()).stream().anyMatch(p -> p.ruleId().equals("PL001"))) {
+                throw new Stop(); // httpd stops at the first error, also in an included file
+            }
+        }
+    }
+
+    /** ServerRoot (when set and present) first, then the entry file's folder. */
+    private List<Path> bases() {
+        List<Path> out = new ArrayList<>();
+        if (serverRoot != null && Files.isDirectory(serverRoot)) {
+            out.add(serverRoot);
+        }
+        out.add(entryDir);
+        return out;
+    }
+
+    /** An included folder means every file below it, sorted (ap_process_resource_config). */
+    private static List<Path> expandDirectories(List<Path> matches) {
+        List<Path> out = new ArrayList<>();
+        for (Path m : matches) {
+            if (Files.isDirectory(m)) {
+                try (Stream<Path> walk = Files.walk(m)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(out::add);
+                } catch (IOException | SecurityException e) {
+                    // unreadable folder: nothing to splice
+                }
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    // --------------------------------------------------------------------------- conditional sections
+
+    /** True, false, or null when the config cannot decide it (then both branches count: read as true). */
+    private Boolean condition(String section, List<Word> args) {
+        if (args.isEmpty()) {
+            return null;
+        }
+        String a = args.get(0).value();
+        boolean negate = a.startsWith("!");
+        String name = negate ? a.substring(1) : a;
+        Boolean value = switch (section) {
+            case "ifmodule" -> {
+                String m = Modules.normalise(name);
+                if (Modules.STATIC.contains(m) || loaded.contains(m)) {
+                    yield true;
+                }
+                yield sawLoadModule ? Boolean.FALSE : null;
+            }
+            case "ifdefine" -> defines.containsKey(name) ? Boolean.TRUE : null;
+            case "ifversion" -> IfVersion.evaluate(args.stream().map(Word::value).toList());
+            default -> null;
+        };
+        if (value == null || section.equals("ifversion")) {
+            return value;
+        }
+        return negate != value;
+    }
+}

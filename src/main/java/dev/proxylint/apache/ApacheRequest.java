@@ -1,0 +1,46 @@
+package dev.proxylint.apache;
+
+import dev.proxylint.route.Transport;
+
+import java.util.Locale;
+
+/** The Socket.IO request of one transport as httpd sees it; unknown values are null, not empty. */
+final class ApacheRequest {
+    final Transport transport;
+    final String path;
+    final String query;
+
+    ApacheRequest(Transport transport, String path) {
+        this.transport = transport;
+        this.path = path;
+        this.query = transport == Transport.POLLING ? "EIO=4&transport=polling&t=PAbC1d2"
+                : "EIO=4&transport=websocket&sid=3pQvEq2aXyZ";
+    }
+
+    /** A request header; null when the client's value is not known (Host, cookies). */
+    String header(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "upgrade" -> transport == Transport.WEBSOCKET ? "websocket" : "";
+            case "connection" -> transport == Transport.WEBSOCKET ? "Upgrade" : "keep-alive";
+            default -> null;
+        };
+    }
+
+    /** A mod_rewrite server variable ({@code %{NAME}}); null when unknown. */
+    String variable(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        if (n.startsWith("HTTP:")) {
+            return header(name.substring(5));
+        }
+        return switch (n) {
+            case "REQUEST_URI" -> path;
+            case "QUERY_STRING" -> query;
+            case "REQUEST_METHOD" -> "GET";
+            case "THE_REQUEST" -> "GET " + path + "?" + query + " HTTP/1.1";
+            case "HTTP_UPGRADE" -> header("upgrade");
+            case "HTTP_CONNECTION" -> header("connection");
+            case "SERVER_PROTOCOL" -> "HTTP/1.1";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,391 @@
+package dev.proxylint.apache;
+
+import dev.proxylint.route.Affinity;
+import dev.proxylint.route.Backends;
+import dev.proxylint.route.IdleTimeout;
+import dev.proxylint.route.Route;
+import dev.proxylint.route.RoutesModel;
+import dev.proxylint.route.ServerRoutes;
+import dev.proxylint.route.Sourced;
+import dev.proxylint.route.Transport;
+import dev.proxylint.route.Upgrade;
+import dev.proxylint.settings.SocketIoSettings;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.Position;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The routes model of an httpd config, for each {@code <VirtualHost>} (or the main server when there is
+ * none): mod_rewrite {@code [P]} rules first, then the first matching ProxyPass, and what httpd 2.4 does with
+ * the request there (measured in the lab): whether the upgrade is carried, which idle timeout cuts it,
+ * which balancer members it reaches and whether they are sticky.
+ */
+public final class ApacheRoutes {
+    private static final long DEFAULT_TIMEOUT_S = 60;
+
+    private final SocketIoSettings socketIo;
+    private final ParsedConfig config;
+    private final Set<String> modules;
+    private final boolean modulesKnown;
+
+    private ApacheRoutes(ParsedConfig config, SocketIoSettings socketIo) {
+        this.config = config;
+        this.socketIo = socketIo;
+        this.modules = ApacheModules.loaded(config.root());
+        this.modulesKnown = ApacheModules.known(config.root());
+    }
+
+    public static RoutesModel build(ParsedConfig config, SocketIoSettings socketIo) {
+        return new ApacheRoutes(config, socketIo).build();
+    }
+
+    private RoutesModel build() {
+        List<ServerRoutes> out = new ArrayList<>();
+        List<Directive> vhosts = config.root().stream().filter(d -> d.hasBlock() && d.is("VirtualHost")).toList();
+        if (vhosts.isEmpty()) {
+            out.add(server(new ApacheServer(null, config.root())));
+        } else {
+            for (Directive v : vhosts) {
+                out.add(server(new ApacheServer(v, config.root())));
+            }
+        }
+        return new RoutesModel(out);
+    }
+
+    private ServerRoutes server(ApacheServer s) {
+        Route polling = new Resolver(s, Transport.POLLING).resolve();
+        Route websocket = new Resolver(s, Transport.WEBSOCKET).resolve();
+        boolean proxies = !s.passes.stream().allMatch(ApacheServer.Pass::excluded)
+                || s.rewriteLevel().stream().anyMatch(d -> d.is("RewriteRule") && d.argCount() > 2
+                && RewriteEvaluator.has(d.arg(2).toUpperCase(Locale.ROOT), "P"));
+        boolean intent = ApacheIntent.shows(s);
+        String name;
+        Position at;
+        if (s.vhost != null) {
+            String serverName = s.setting("ServerName") != null ? " (" + s.setting("ServerName").arg(0) + ")" : "";
+            name = "<VirtualHost " + s.vhost.argsText() + ">" + serverName;
+            at = s.vhost.position();
+        } else {
+            name = "the main server";
+            at = firstProxying(s);
+        }
+        return new ServerRoutes(Dialect.APACHE, name, at, intent, proxies, polling, websocket);
+    }
+
+    private Position firstProxying(ApacheServer s) {
+        if (!s.passes.isEmpty()) {
+            return s.passes.get(0).directive().position();
+        }
+        for (Directive d : s.own) {
+            if (d.is("RewriteRule")) {
+                return d.position();
+            }
+        }
+        return config.entry().position(1, 1);
+    }
+
+    /** One transport through one server. */
+    private final class Resolver {
+        private final ApacheServer s;
+        private final Transport transport;
+        private final ApacheRequest request;
+        private boolean complete = true;
+
+        Resolver(ApacheServer s, Transport transport) {
+            this.s = s;
+            this.transport = transport;
+            this.request = new ApacheRequest(transport, socketIo.requestPath());
+        }
+
+        Route resolve() {
+            if (s.perDirectoryProxyRewrites()) {
+                complete = false;
+            }
+            for (Directive d : s.own) {
+                if (d.includeState() == Directive.IncludeState.UNRESOLVED) {
+                    complete = false;
+                }
+            }
+            RewriteEvaluator rewrite = new RewriteEvaluator(request);
+            RewriteEvaluator.Outcome r = rewrite.run(s.rewriteLevel());
+            complete &= r.sure();
+            if (r.kind() == RewriteEvaluator.Outcome.Kind.PROXY) {
+                return proxied(r.rule(), r.url(), Map.of(), r.url());
+            }
+            if (r.kind() == RewriteEvaluator.Outcome.Kind.ANSWER) {
+                return notProxied(r.rule(), "\"" + r.rule().text() + "\" answers " + request.path + " itself");
+            }
+            for (ApacheServer.Pass p : s.passes) {
+                String rest = match(p);
+                if (rest == null) {
+                    continue;
+                }
+                if (p.excluded()) {
+                    return notProxied(p.directive(), "\"" + p.directive().text() + "\" excludes it from proxying");
+                }
+                String backendUrl = p.regex() ? rest : p.url() + rest;
+                return proxied(p.directive(), p.url(), p.params(), backendUrl);
+            }
+            Directive at = s.vhost != null ? s.vhost : null;
+            Position pos = at != null ? at.position() : firstProxying(s);
+            return new Route(Dialect.APACHE, transport, pos, at != null ? "<VirtualHost " + at.argsText() + ">"
+                    : "the main server", false, "no ProxyPass or RewriteRule [P] matches " + request.path
+                    + ", so httpd serves it from the DocumentRoot (404 Not Found)", complete, null, null, null, null,
+                    null, null);
+        }
+
+        /** For a ProxyPass that matches the path: the rest of the path (regex: the expanded URL), else null. */
+        private String match(ApacheServer.Pass p) {
+            if (p.regex()) {
+                Pattern re = RewriteEvaluator.compile(p.path(), false);
+                if (re == null) {
+                    complete = false;
+                    return null;
+                }
+                Matcher m = re.matcher(request.path);
+                if (!m.find()) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder();
+                String url = p.url();
+                for (int i = 0; i < url.length(); i++) {
+                    char c = url.charAt(i);
+                    if (c == '$' && i + 1 < url.length() && Character.isDigit(url.charAt(i + 1))) {
+                        int g = url.charAt(++i) - '0';
+                        sb.append(g <= m.groupCount() && m.group(g) != null ? m.group(g) : "");
+                    } else {
+                        sb.append(c);
+                    }
+                }
+                return sb.toString();
+            }
+            int n = aliasMatch(request.path, p.path());
+            return n < 0 ? null : request.path.substring(n);
+        }
+
+        private Route proxied(Directive by, String url, Map<String, String> passParams, String backendUrl) {
+            String scheme = ProxyParams.scheme(url);
+            boolean balancer = scheme.equals("balancer");
+            Balancer b = balancer ? s.balancer(url) : null;
+            Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrade(by, url, b) : null;
+            IdleTimeout timeout = timeout(by, url, b, upgrade);
+            Backends backends = backends(by, url, b);
+            String path = ProxyParams.path(backendUrl);
+            Sourced<String> backendPath = path.contains("$") || path.contains("%{") ? null
+                    : new Sourced<>(path.isEmpty() ? "/" : path, by.position(), by.text());
+            return new Route(Dialect.APACHE, transport, by.position(), by.text(), true, null, complete, upgrade, null,
+                    timeout, backends, backendPath, null);
+        }
+
+        private Upgrade upgrade(Directive by, String url, Balancer b) {
+            String scheme = ProxyParams.scheme(url);
+            if (scheme.equals("ws") || scheme.equals("wss")) {
+                return Upgrade.carried(by.position());
+            }
+            if (b != null) {
+                List<Balancer.Member> active = b.activeMembers();
+                if (active.isEmpty()) {
+                    return Upgrade.unknown(by.position());
+                }
+                boolean any = active.stream().anyMatch(m -> carries(m.url(), m.params()));
+                if (any) {
+                    return Upgrade.carried(by.position());
+                }
+                Balancer.Member m = active.get(0);
+                return new Upgrade(Upgrade.Status.NOT_CARRIED, m.directive().position(), "the members of balancer://"
+                        + b.name + " are plain http:// workers without upgrade=websocket, so mod_proxy_http does not"
+                        + " pass the upgrade on", null, m.directive().text() + " upgrade=websocket");
+            }
+            if (scheme.equals("http") || scheme.equals("https")) {
+                if (carries(url, s.workerParams(url))) {
+                    return Upgrade.carried(by.position());
+                }
+                String fix = by.is("ProxyPass") ? by.text() + " upgrade=websocket"
+                        : "RewriteCond %{HTTP:Upgrade} websocket [NC] and RewriteRule ... ws://...  [P,L] before it,"
+                        + " or ProxyPass with upgrade=websocket";
+                return new Upgrade(Upgrade.Status.NOT_CARRIED, by.position(), "\"" + by.text() + "\" proxies"
+                        + " WebSocket requests to http:// without upgrade=websocket, and no ws:// route catches them"
+                        + " first", null, fix);
+            }
+            return Upgrade.unknown(by.position());
+        }
+
+        private boolean carries(String url, Map<String, String> params) {
+            String scheme = ProxyParams.scheme(url);
+            return scheme.equals("ws") || scheme.equals("wss") || params.containsKey("upgrade")
+                    || s.workerParams(url).containsKey("upgrade");
+        }
+
+        private IdleTimeout timeout(Directive by, String url, Balancer b, Upgrade upgrade) {
+            Directive proxyTimeout = s.setting("ProxyTimeout");
+            Directive timeoutDir = s.setting("Timeout");
+            long serverTimeout = timeoutDir != null && ApacheChecks.atoi(timeoutDir.arg(0)) > 0
+                    ? ApacheChecks.atoi(timeoutDir.arg(0)) : DEFAULT_TIMEOUT_S;
+            // the worker's own timeout= (for a balancer: the shortest among active members)
+            Long workerSeconds = null;
+            Directive workerAt = null;
+            if (b != null) {
+                for (Balancer.Member m : b.activeMembers()) {
+                    String t = m.params().get("timeout");
+                    if (t != null && (workerSeconds == null || ApacheChecks.atoi(t) < workerSeconds)) {
+                        workerSeconds = ApacheChecks.atoi(t);
+                        workerAt = m.directive();
+                    }
+                }
+            } else if (s.workerParams(url).containsKey("timeout")) {
+                workerSeconds = ApacheChecks.atoi(s.workerParams(url).get("timeout"));
+                workerAt = s.workerDirective(url);
+            }
+            long polling;
+            Position pollingAt;
+            String pollingBy;
+            String pollingFix;
+            String raw;
+            if (workerSeconds != null && workerAt != null) {
+                polling = workerSeconds;
+                pollingAt = workerAt.position();
+                pollingBy = "timeout=" + workerSeconds + " on \"" + workerAt.text() + "\"";
+                pollingFix = "timeout=%d";
+                raw = ProxyParams.of(workerAt, 0).getOrDefault("timeout", "");
+            } else if (proxyTimeout != null) {
+                polling = ApacheChecks.atoi(proxyTimeout.arg(0));
+                pollingAt = proxyTimeout.position();
+                pollingBy = proxyTimeout.text();
+                pollingFix = "ProxyTimeout %d";
+                raw = proxyTimeout.arg(0);
+            } else if (timeoutDir != null && serverTimeout == ApacheChecks.atoi(timeoutDir.arg(0))) {
+                polling = serverTimeout;
+                pollingAt = timeoutDir.position();
+                pollingBy = timeoutDir.text();
+                pollingFix = "ProxyTimeout %d";
+                raw = timeoutDir.arg(0);
+            } else {
+                polling = DEFAULT_TIMEOUT_S;
+                pollingAt = by.position();
+                pollingBy = "the default Timeout (60 s)";
+                pollingFix = "ProxyTimeout %d";
+                raw = "60";
+            }
+            if (transport == Transport.POLLING) {
+                return new IdleTimeout(polling * 1000, pollingAt, pollingBy, pollingFix, secondsNote(raw));
+            }
+            String scheme = ProxyParams.scheme(url);
+            boolean wsScheme = scheme.equals("ws") || scheme.equals("wss")
+                    || b != null && b.activeMembers().stream().allMatch(m -> {
+                        String ms = ProxyParams.scheme(m.url());
+                        return ms.equals("ws") || ms.equals("wss");
+                    }) && !b.activeMembers().isEmpty();
+            Directive fallback = s.setting("ProxyWebsocketFallbackToProxyHttp");
+            boolean fallbackOff = fallback != null && "off".equalsIgnoreCase(fallback.arg(0));
+            boolean noProxyHttp = modulesKnown && !modules.contains("proxy_http");
+            if (wsScheme && (fallbackOff || noProxyHttp)) {
+                return new IdleTimeout(IdleTimeout.NONE, by.position(), "mod_proxy_wstunnel's tunnel", null, null);
+            }
+            // mod_proxy_http's tunnel idles out after the larger of Timeout and the worker's timeout
+            if (serverTimeout >= polling) {
+                if (timeoutDir != null && ApacheChecks.atoi(timeoutDir.arg(0)) > 0) {
+                    String why = "(mod_proxy_http's WebSocket tunnel idles out after the larger of Timeout and "
+                            + (proxyTimeout != null ? "ProxyTimeout" : "the worker's timeout") + ")";
+                    String note = secondsNote(timeoutDir.arg(0));
+                    return new IdleTimeout(serverTimeout * 1000, timeoutDir.position(), timeoutDir.text(), "Timeout %d",
+                            note == null ? why : why + " " + note);
+                }
+                return new IdleTimeout(serverTimeout * 1000, by.position(), "the default Timeout (60 s)", "Timeout %d",
+                        null);
+            }
+            return new IdleTimeout(polling * 1000, pollingAt, pollingBy, pollingFix, secondsNote(raw));
+        }
+
+        private String secondsNote(String raw) {
+            String r = raw.trim();
+            return r.isEmpty() || r.chars().allMatch(Character::isDigit) ? null
+                    : "(httpd reads whole seconds with atoi: \"" + r + "\" is " + ApacheChecks.atoi(r) + " s)";
+        }
+
+        private Backends backends(Directive by, String url, Balancer b) {
+            if (b == null) {
+                return new Backends(1, url, by.position(), Affinity.none());
+            }
+            int active = b.activeMembers().size();
+            Position at = b.definedAt != null ? b.definedAt.position()
+                    : b.members.isEmpty() ? by.position() : b.members.get(0).directive().position();
+            String sticky = b.params.get("stickysession");
+            if (sticky == null || sticky.isBlank()) {
+                return new Backends(active, "balancer://" + b.name, at, Affinity.none());
+            }
+            Directive stickyAt = b.paramAt.get("stickysession");
+            String defect = cookieDefect(b, sticky);
+            Affinity affinity = new Affinity(Affinity.Kind.COOKIE, stickyAt.position(), stickyAt.text(),
+                    defect == null ? Affinity.Defect.NONE : Affinity.Defect.COOKIE_NEVER_SET, defect);
+            return new Backends(active, "balancer://" + b.name, at, affinity);
+        }
+
+        /** Why stickysession= cannot work here, or null. */
+        private String cookieDefect(Balancer b, String sticky) {
+            List<Balancer.Member> noRoute = b.activeMembers().stream()
+                    .filter(m -> m.params().get("route") == null || m.params().get("route").isBlank()).toList();
+            if (!noRoute.isEmpty()) {
+                return "stickysession=" + sticky + " on balancer://" + b.name + ", but " + noRoute.size() + " of its "
+                        + b.activeMembers().size() + " members have no route= for the cookie to name";
+            }
+            List<String> names = List.of(sticky.split("\\|"));
+            List<String> set = s.routeCookies();
+            boolean cookieSet = names.stream().anyMatch(n -> set.stream().anyMatch(c -> c.equalsIgnoreCase(n)));
+            if (!cookieSet) {
+                return "stickysession=" + sticky + " on balancer://" + b.name + ", but nothing sets the cookie "
+                        + names.get(0) + " (no Header add Set-Cookie \"" + names.get(0)
+                        + "=.%{BALANCER_WORKER_ROUTE}e; path=/\")";
+            }
+            return null;
+        }
+
+        private Route notProxied(Directive at, String why) {
+            return new Route(Dialect.APACHE, transport, at.position(), at.text(), false, why, complete, null, null,
+                    null, null, null, null);
+        }
+    }
+
+    /**
+     * mod_proxy's alias_match(): any run of slashes in the alias matches any run in the URI, other characters
+     * literally, and the match must end at a path segment. The length of URI matched, or -1.
+     */
+    static int aliasMatch(String uri, String alias) {
+        int a = 0;
+        int u = 0;
+        while (a < alias.length() && u < uri.length()) {
+            if (alias.charAt(a) == '/') {
+                if (uri.charAt(u) != '/') {
+                    return -1;
+                }
+                while (a < alias.length() && alias.charAt(a) == '/') {
+                    a++;
+                }
+                while (u < uri.length() && uri.charAt(u) == '/') {
+                    u++;
+                }
+            } else if (alias.charAt(a++) != uri.charAt(u++)) {
+                return -1;
+            }
+        }
+        if (a < alias.length()) {
+            return -1;
+        }
+        if (alias.charAt(alias.length() - 1) != '/' && u < uri.length() && uri.charAt(u) != '/') {
+            return -1;
+        }
+        return u;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.proxylint.apache;
+
+import dev.proxylint.source.Directive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one server (a {@code <VirtualHost>}, or the main server when there is none) is made of, with the main
+ * server's settings merged in the way httpd merges them: server directives fall back to the main server's,
+ * ProxyPass entries of the main server come after the virtual host's own, RewriteRules are not inherited
+ * unless {@code RewriteOptions Inherit}.
+ */
+final class ApacheServer {
+    /** One ProxyPass or ProxyPassMatch, at server level or inside {@code <Location>}/{@code <LocationMatch>}. */
+    record Pass(Directive directive, boolean regex, String path, String url, Map<String, String> params) {
+        boolean excluded() {
+            return url.equals("!");
+        }
+    }
+
+    final Directive vhost;
+    final List<Directive> own;
+    final List<Directive> main;
+    final List<Pass> passes = new ArrayList<>();
+    final Map<String, Balancer> balancers = new LinkedHashMap<>();
+    /** Worker parameters by URL origin+path prefix, from ProxyPass and {@code <Proxy url>} ProxySet. */
+    final Map<String, Map<String, String>> workers = new LinkedHashMap<>();
+    final Map<String, Directive> workerAt = new LinkedHashMap<>();
+    final List<Directive> headers = new ArrayList<>();
+
+    ApacheServer(Directive vhost, List<Directive> main) {
+        this.vhost = vhost;
+        this.own = vhost == null ? main : vhost.children();
+        this.main = main;
+        if (vhost != null) {
+            collect(own, null);
+        }
+        collect(main, null);
+    }
+
+    /** A server directive: the virtual host's last one, else the main server's. */
+    Directive setting(String name) {
+        Directive d = last(own, name);
+        return d != null || vhost == null ? d : last(main, name);
+    }
+
+    private static Directive last(List<Directive> level, String name) {
+        Directive found = null;
+        for (Directive d : level) {
+            if (!d.hasBlock() && d.is(name)) {
+                found = d;
+            }
+        }
+        return found;
+    }
+
+    /** The server-context rewrite rules that apply to this server, in the order mod_rewrite runs them. */
+    List<Directive> rewriteLevel() {
+        Directive engine = last(own, "RewriteEngine");
+        if (engine == null || !"on".equalsIgnoreCase(engine.arg(0))) {
+            return List.of();
+        }
+        List<Directive> rules = new ArrayList<>(own.stream().filter(d -> !d.hasBlock()).toList());
+        if (vhost != null) {
+            Directive options = last(own, "RewriteOptions");
+            String opt = options == null ? "" : options.argsText().toLowerCase(Locale.ROOT);
+            List<Directive> inherited = main.stream().filter(d -> !d.hasBlock()).toList();
+            if (opt.contains("inheritbefore")) {
+                rules.addAll(0, inherited);
+            } else if (opt.contains("inherit")) {
+                rules.addAll(inherited);
+            }
+        }
+        return rules;
+    }
+
+    /** Whether per-directory sections hold [P] rewrites (evaluated differently; proxylint does not follow them). */
+    boolean perDirectoryProxyRewrites() {
+        return perDir(own, false) || vhost != null && perDir(main, false);
+    }
+
+    private static boolean perDir(List<Directive> level, boolean inside) {
+        for (Directive d : level) {
+            if (d.hasBlock() && !d.is("VirtualHost")) {
+                if (perDir(d.children(), true)) {
+                    return true;
+                }
+            } else if (inside && d.is("RewriteRule") && d.argCount() > 2
+                    && RewriteEvaluator.has(d.arg(2).toUpperCase(Locale.ROOT), "P")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void collect(List<Directive> level, Directive section) {
+        for (Directive d : level) {
+            if (d.hasBlock()) {
+                if (d.is("VirtualHost")) {
+                    continue;
+                }
+                if (d.is("Proxy") && d.argCount() > 0) {
+                    proxySection(d);
+                } else if (d.is("Location") || d.is("LocationMatch") || d.is("If") || d.is("Else")
+                        || d.is("ElseIf") || d.is("Directory") || d.is("Files") || d.is("DirectoryMatch")
+                        || d.is("FilesMatch")) {
+                    collect(d.children(), d);
+                }
+                continue;
+            }
+            if (d.is("ProxyPass") || d.is("ProxyPassMatch")) {
+                pass(d, section);
+            } else if (d.is("BalancerMember") && d.argCount() >= 2 && d.arg(0).toLowerCase(Locale.ROOT)
+                    .startsWith("balancer://")) {
+                balancer(d.arg(0)).members.add(new Balancer.Member(d, d.arg(1), ProxyParams.of(d, 2)));
+            } else if (d.is("ProxySet") && d.argCount() >= 1 && d.arg(0).contains("://")) {
+                target(d.arg(0), d, ProxyParams.of(d, 1));
+            } else if (d.is("Header") || d.is("RequestHeader")) {
+                headers.add(d);
+            }
+        }
+    }
+
+    private void proxySection(Directive proxy) {
+        String url = proxy.arg(0);
+        for (Directive d : proxy.children()) {
+            if (d.is("BalancerMember") && d.argCount() >= 1 && url.toLowerCase(Locale.ROOT).startsWith("balancer://")) {
+                Balancer b = balancer(url);
+                b.definedAt = b.definedAt == null ? proxy : b.definedAt;
+                b.members.add(new Balancer.Member(d, d.arg(0), ProxyParams.of(d, 1)));
+            } else if (d.is("ProxySet")) {
+                target(url, d, ProxyParams.of(d, 0));
+            } else if (d.is("Header")) {
+                headers.add(d);
+            }
+        }
+    }
+
+    private void target(String url, Directive d, Map<String, String> params) {
+        if (url.toLowerCase(Locale.ROOT).startsWith("balancer://")) {
+            balancer(url).set(d, params);
+        } else {
+            worker(url, d, params);
+        }
+    }
+
+    private void worker(String url, Directive d, Map<String, String> params) {
+        String key = url.toLowerCase(Locale.ROOT);
+        workers.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(params);
+        if (params.containsKey("timeout") || params.containsKey("upgrade")) {
+            workerAt.put(key, d);
+        }
+    }
+
+    Balancer balancer(String url) {
+        return balancers.computeIfAbsent(Balancer.nameOf(url), Balancer::new);
+    }
+
+    private void pass(Directive d, Directive section) {
+        boolean inLocation = section != null && (section.is("Location") || section.is("LocationMatch"));
+        int i = d.argCount() > 0 && d.arg(0).equals("~") ? 1 : 0;
+        String path;
+        String url;
+        int params;
+        if (inLocation) {
+            if (d.argCount() < i + 1 || section.argCount() == 0) {
+                return;
+            }
+            path = section.arg(section.argCount() - 1);
+            url = d.arg(i);
+            params = i + 1;
+        } else {
+            if (d.argCount() < i + 2) {
+                return;
+            }
+            path = d.arg(i);
+            url = d.arg(i + 1);
+            params = i + 2;
+        }
+        boolean regex = d.is("ProxyPassMatch") || i == 1 || section != null && section.is("LocationMatch")
+                || inLocation && section.argCount() == 2 && section.arg(0).equals("~");
+        Map<String, String> p = ProxyParams.of(d, params);
+        passes.add(new Pass(d, regex, path, url, p));
+        if (url.toLowerCase(Locale.ROOT).startsWith("balancer://")) {
+            balancer(url).set(d, p);
+        } else if (!url.equals("!")) {
+            worker(url, d, p);
+        }
+    }
+
+    /** The worker parameters that apply to a URL: the longest configured prefix (httpd's worker matching). */
+    Map<String, String> workerParams(String url) {
+        return workers.getOrDefault(workerKey(url), Map.of());
+    }
+
+    Directive workerDirective(String url) {
+        String k = workerKey(url);
+        return k == null ? null : workerAt.get(k);
+    }
+
+    private String workerKey(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        String best = null;
+        for (String k : workers.keySet()) {
+            if (u.startsWith(k) && (best == null || k.length() > best.length())) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Cookie names that a {@code Header ... Set-Cookie} with the balancer's route sets. */
+    List<String> routeCookies() {
+        List<String> out = new ArrayList<>();
+        for (Directive h : headers) {
+            List<String> a = h.args().stream().map(w -> w.value()).toList();
+            int i = !a.isEmpty() && (a.get(0).equalsIgnoreCase("always") || a.get(0).equalsIgnoreCase("onsuccess"))
+                    ? 1 : 0;
+            if (a.size() < i + 3 || !a.get(i + 1).equalsIgnoreCase("Set-Cookie")) {
+                continue;
+            }
+            String action = a.get(i).toLowerCase(Locale.ROOT);
+            String value = a.get(i + 2);
+            if (!List.of("add", "set", "append", "merge", "setifempty").contains(action)
+                    || !value.contains("BALANCER_WORKER_ROUTE")) {
+                continue;
+            }
+            int eq = value.indexOf('=');
+            if (eq > 0) {
+                out.add(value.substring(0, eq).trim());
+            }
+        }
+        return out;
+    }
+}
