@@ -145,6 +145,6 @@ public final class Linter {
 
     private static String sourceLine(ParsedConfig config, Finding f) {
         SourceFile file = config.sources().get(f.position().file());
-        return file == null ? "" : file.line(f.position().line());
+        return file == null || file.isBinary() ? "" : file.line(f.position().line());
     }
 }

@@ -28,11 +28,17 @@ public final class SourceFile {
     }
 
     public static SourceFile read(Path path, String display) throws IOException {
-        long size = Files.size(path);
-        if (size > MAX_BYTES) {
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("not a regular file");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1); // bounded: a device or a growing file cannot hang us
+        }
+        if (bytes.length > MAX_BYTES) {
             throw new IOException("file is larger than " + (MAX_BYTES >> 20) + " MiB; not a proxy config");
         }
-        return fromBytes(path, display, Files.readAllBytes(path));
+        return fromBytes(path, display, bytes);
     }
 
     public static SourceFile fromBytes(Path path, String display, byte[] bytes) {

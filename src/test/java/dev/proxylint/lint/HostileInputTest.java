@@ -1,0 +1,87 @@
+package dev.proxylint.lint;
+
+import dev.proxylint.rules.Catalogue;
+import dev.proxylint.rules.Finding;
+import dev.proxylint.settings.Settings;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.SourceFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Configs are user input: binary, deeply nested, self-including, pointing at devices. A finding, never a hang. */
+@Timeout(30)
+class HostileInputTest {
+    private static List<String> lint(Path file) throws Exception {
+        DisplayPaths paths = new DisplayPaths(file.getParent());
+        Linter linter = new Linter(Catalogue.load(), Settings.defaults(), paths, Map.of());
+        LintReport r = linter.lint(List.of(new InputCollector.Candidate(SourceFile.read(file, file.getFileName()
+                .toString()), true)));
+        return r.findings().stream().map(f -> f.rule() + "@" + f.position().line() + ":" + f.position().column())
+                .toList();
+    }
+
+    @Test
+    void binaryFileIsOneSyntaxError(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("x.conf");
+        byte[] bytes = new byte[5000];
+        new java.util.Random(1).nextBytes(bytes);
+        bytes[10] = 0;
+        Files.write(f, bytes);
+        assertEquals(List.of("PL001@1:1"), lint(f));
+    }
+
+    @Test
+    void deepNestingStopsAtTheLimit(@TempDir Path tmp) throws Exception {
+        Path nginx = tmp.resolve("deep.conf");
+        Files.writeString(nginx, "http {".repeat(50_000));
+        assertEquals(List.of("PL001@1:769"), lint(nginx));
+        Path httpd = tmp.resolve("httpd.conf");
+        Files.writeString(httpd, "<Location /a>\n".repeat(10_000));
+        assertEquals(List.of("PL001@129:1"), lint(httpd));
+    }
+
+    @Test
+    void includeCyclesAreReportedNotFollowed(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("a.conf"), "events {}\ninclude b.conf;\n");
+        Files.writeString(tmp.resolve("b.conf"), "\ninclude a.conf;\n");
+        assertEquals(List.of("PL001@2:1"), lint(tmp.resolve("a.conf")));
+        Path httpd = tmp.resolve("httpd.conf");
+        Files.writeString(httpd, "ServerName x\nInclude httpd.conf\n");
+        assertEquals(List.of("PL001@2:1"), lint(httpd));
+    }
+
+    @Test
+    void includesOfDevicesAndMissingFilesAreWarnings(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("n.conf");
+        Files.writeString(f, "events {}\ninclude /dev/zero;\ninclude missing.conf;\ninclude none/*.conf;\n");
+        assertEquals(List.of("PL002@2:1", "PL002@3:1"), lint(f));
+    }
+
+    @Test
+    void hugeLinesAreRefusedLikeTheProxiesDo(@TempDir Path tmp) throws Exception {
+        Path nginx = tmp.resolve("long.conf");
+        Files.writeString(nginx, "server_name " + "a".repeat(5000) + ";\n");
+        assertEquals(List.of("PL001@1:13"), lint(nginx));
+        Path httpd = tmp.resolve("httpd.conf");
+        Files.writeString(httpd, "ServerName " + "a".repeat(9000) + "\n");
+        assertEquals(List.of("PL001@1:1"), lint(httpd));
+    }
+
+    @Test
+    void findingsNeverCarryBinarySourceLines(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("x.conf");
+        Files.write(f, new byte[] {'a', 0, 'b', '\n'});
+        Linter linter = new Linter(Catalogue.load(), Settings.defaults(), new DisplayPaths(tmp), Map.of());
+        Finding only = linter.lint(List.of(new InputCollector.Candidate(SourceFile.read(f, "x.conf"), true)))
+                .findings().get(0);
+        assertEquals("", only.sourceLine());
+    }
+}
