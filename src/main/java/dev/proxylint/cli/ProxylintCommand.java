@@ -1,5 +1,6 @@
 package dev.proxylint.cli;
 
+import dev.proxylint.lint.Baseline;
 import dev.proxylint.lint.InputCollector;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.lint.Linter;
@@ -92,6 +93,13 @@ public final class ProxylintCommand implements Callable<Integer> {
     @Option(names = "--ignore", paramLabel = "RULES", description = "Skip these rule ids (comma-separated).")
     String ignore;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not recorded in FILE.")
+    String baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings in FILE (exit 0) instead of reporting them.")
+    String writeBaseline;
+
     @Option(names = "--color", description = "Colour the text output even when not on a terminal.")
     boolean color;
 
@@ -119,8 +127,26 @@ public final class ProxylintCommand implements Callable<Integer> {
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
         List<InputCollector.Candidate> candidates = new InputCollector(displayPaths).collect(inputs, System.in);
+        Baseline known = settings.baseline() != null && settings.writeBaseline() == null
+                ? Baseline.read(settings.baseline()) : null;
         Linter linter = new Linter(catalogue, settings, displayPaths);
         LintReport report = linter.lint(candidates);
+        if (settings.writeBaseline() != null) {
+            Baseline.write(settings.writeBaseline(), report.findings());
+            System.err.println("proxylint: wrote " + report.findings().size() + " finding"
+                    + (report.findings().size() == 1 ? "" : "s") + " to " + settings.writeBaseline()
+                    + "; run with --baseline " + settings.writeBaseline() + " to report only new ones");
+            return 0;
+        }
+        if (known != null) {
+            List<Finding> fresh = known.newFindings(report.findings());
+            int hidden = report.findings().size() - fresh.size();
+            if (hidden > 0) {
+                System.err.println("proxylint: " + hidden + " finding" + (hidden == 1 ? "" : "s") + " recorded in "
+                        + settings.baseline() + " not shown");
+            }
+            report = new LintReport(report.files(), fresh, report.fileNames());
+        }
 
         for (String note : new java.util.LinkedHashSet<>(linter.notes())) {
             System.err.println("proxylint: warning: " + note);
@@ -150,6 +176,8 @@ public final class ProxylintCommand implements Callable<Integer> {
         put(flags, "--socketio-version", socketioVersion);
         put(flags, "--select", select);
         put(flags, "--ignore", ignore);
+        put(flags, "--baseline", baseline);
+        put(flags, "--write-baseline", writeBaseline);
         Path file = SettingsLoader.findConfigFile(config, Path.of(""));
         SettingsLoader loader = new SettingsLoader(catalogue.entries().stream().map(e -> e.meta().id())
                 .collect(Collectors.toSet()));

@@ -28,7 +28,8 @@ final class Fingerprints {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             String anchor = anchor(config, f.position());
-            String key = f.rule() + "\u0000" + f.position().file() + "\u0000" + anchor;
+            String file = java.nio.file.Path.of(f.position().file()).normalize().toString();
+            String key = f.rule() + "\u0000" + file + "\u0000" + anchor;
             int n = seen.merge(key, 1, Integer::sum);
             out.add(f.withFingerprint(hash(key + "\u0000" + n)));
         }

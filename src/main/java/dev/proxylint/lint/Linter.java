@@ -9,6 +9,7 @@ import dev.proxylint.rules.Catalogue;
 import dev.proxylint.rules.Finding;
 import dev.proxylint.rules.RuleContext;
 import dev.proxylint.rules.RuleMeta;
+import dev.proxylint.rules.UnusedSuppression;
 import dev.proxylint.settings.Settings;
 import dev.proxylint.source.Dialect;
 import dev.proxylint.source.DialectDetector;
@@ -110,24 +111,34 @@ public final class Linter {
         return new NginxParser(paths).parse(file);
     }
 
-    /** Runs the enabled rules on one parsed config. */
+    /** Runs the enabled rules on one parsed config, then applies its inline suppressions. */
     public List<Finding> check(ParsedConfig config) {
         RoutesModel routes = config.hasSyntaxError() ? new RoutesModel(List.of())
                 : config.dialect() == Dialect.APACHE ? ApacheRoutes.build(config, settings.socketIo())
                 : NginxRoutes.build(config, settings.socketIo());
         Map<String, Finding> unique = new LinkedHashMap<>();
+        Catalogue.Entry unusedRule = null;
+        Set<String> enabled = new HashSet<>();
         for (Catalogue.Entry e : catalogue.entries()) {
             RuleMeta meta = e.meta();
             if (e.rule() == null || !settings.enabled(meta.id())
                     || !meta.dialects().contains(config.dialect().id())) {
                 continue;
             }
-            RuleContext ctx = new RuleContext(meta, config, routes, settings.socketIo());
-            for (Finding f : e.rule().check(ctx)) {
-                Finding placed = f.withSeverity(settings.severity(meta.id(), meta.severity()))
-                        .withSourceLine(sourceLine(config, f));
-                unique.putIfAbsent(f.rule() + "@" + f.position(), placed);
+            enabled.add(meta.id());
+            if (e.rule() instanceof UnusedSuppression) {
+                unusedRule = e; // runs last: it judges the other rules' suppressions
+                continue;
             }
+            run(e, new RuleContext(meta, config, routes, settings.socketIo()), config, unique);
+        }
+        Suppressions suppressions = new Suppressions(config);
+        unique.values().removeIf(suppressions::suppresses);
+        if (unusedRule != null) {
+            Set<String> known = new HashSet<>();
+            catalogue.entries().forEach(e -> known.add(e.meta().id()));
+            run(unusedRule, new RuleContext(unusedRule.meta(), config, routes, settings.socketIo(),
+                    suppressions.unused(known, enabled)), config, unique);
         }
         List<Finding> out = new ArrayList<>(unique.values());
         List<String> fileOrder = new ArrayList<>(config.sources().keySet());
@@ -136,6 +147,15 @@ public final class Linter {
                 .thenComparingInt(f -> f.position().column())
                 .thenComparing(Finding::rule));
         return Fingerprints.assign(config, out);
+    }
+
+    private void run(Catalogue.Entry e, RuleContext ctx, ParsedConfig config, Map<String, Finding> into) {
+        RuleMeta meta = e.meta();
+        for (Finding f : e.rule().check(ctx)) {
+            Finding placed = f.withSeverity(settings.severity(meta.id(), meta.severity()))
+                    .withSourceLine(sourceLine(config, f));
+            into.putIfAbsent(f.rule() + "@" + f.position(), placed);
+        }
     }
 
     private static int fileIndex(List<String> order, String file) {

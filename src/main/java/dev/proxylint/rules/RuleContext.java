@@ -12,8 +12,16 @@ import dev.proxylint.source.Position;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a rule sees: the config, its routes, the Socket.IO settings, and its own catalogue entry. */
-public record RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes, SocketIoSettings socketIo) {
+/**
+ * What a rule sees: the config, its routes, the Socket.IO settings, its own catalogue entry and, for the
+ * unused-suppression rule, the suppressions that did nothing.
+ */
+public record RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes, SocketIoSettings socketIo,
+                          List<Suppression> suppressions) {
+
+    public RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes, SocketIoSettings socketIo) {
+        this(meta, config, routes, socketIo, List.of());
+    }
 
     public Dialect dialect() {
         return config.dialect();

@@ -14,13 +14,16 @@ import java.util.Set;
  * @param select       when not empty, only these rule ids run
  * @param dialect      forced dialect, or null for detection
  * @param configFile   the settings file in use, or null
+ * @param baseline      report only findings not recorded in this baseline file, or null
+ * @param writeBaseline record today's findings in this file instead of reporting them, or null
  */
 public record Settings(SocketIoSettings socketIo, Map<String, Optional<Severity>> ruleSeverity, Set<String> select,
-                       Set<String> ignore, FailOn failOn, String format, Dialect dialect, Path configFile) {
+                       Set<String> ignore, FailOn failOn, String format, Dialect dialect, Path configFile,
+                       Path baseline, Path writeBaseline) {
 
     public static Settings defaults() {
         return new Settings(SocketIoSettings.defaults(), Map.of(), Set.of(), Set.of(), FailOn.WARNING, "text", null,
-                null);
+                null, null, null);
     }
 
     /** Whether a rule runs at all. */

@@ -51,7 +51,9 @@ public final class SettingsLoader {
             new Key("ignore", "--ignore", "PROXYLINT_IGNORE"),
             new Key("failOn", "--fail-on", "PROXYLINT_FAIL_ON"),
             new Key("format", "--format", "PROXYLINT_FORMAT"),
-            new Key("dialect", "--dialect", "PROXYLINT_DIALECT"));
+            new Key("dialect", "--dialect", "PROXYLINT_DIALECT"),
+            new Key("baseline", "--baseline", "PROXYLINT_BASELINE"),
+            new Key("writeBaseline", "--write-baseline", "PROXYLINT_WRITE_BASELINE"));
 
     private static final Set<String> FORMATS = Set.of("text", "json", "sarif", "junit", "checkstyle", "github",
             "gitlab");
@@ -162,7 +164,13 @@ public final class SettingsLoader {
         };
         SocketIoSettings socketIo = new SocketIoSettings(version, path, serverPath, pingInterval, pingTimeout,
                 maxBuffer, transports);
-        return new Settings(socketIo, Map.copyOf(severities), select, ignore, failOn, format, dialect, configFile);
+        String baseline = r.string("baseline", null);
+        String writeBaseline = r.string("writeBaseline", null);
+        Path baselinePath = baseline == null || baseline.isBlank() ? null
+                : configFile != null && origin.get("baseline") == null
+                        ? configFile.toAbsolutePath().getParent().resolve(baseline) : Path.of(baseline);
+        return new Settings(socketIo, Map.copyOf(severities), select, ignore, failOn, format, dialect, configFile,
+                baselinePath, writeBaseline == null || writeBaseline.isBlank() ? null : Path.of(writeBaseline));
     }
 
     private static void checkPath(String path, String key, Values r) throws SettingsException {
@@ -173,7 +181,7 @@ public final class SettingsLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("socketio.version", "socketio.path", "socketio.serverPath",
             "socketio.pingInterval", "socketio.pingTimeout", "socketio.maxHttpBufferSize", "socketio.transports",
-            "select", "ignore", "failOn", "format", "dialect");
+            "select", "ignore", "failOn", "format", "dialect", "baseline");
 
     private static void checkKnownKeys(Configuration file, String fileName) throws SettingsException {
         Iterator<String> keys = file.getKeys();

@@ -115,7 +115,8 @@ class RuleFixturesTest {
             if (!m.find()) {
                 continue;
             }
-            boolean ownLine = lines[i].trim().startsWith("#");
+            // own line: the expectation is the first thing on it (a suppression comment before it: this line)
+            boolean ownLine = lines[i].trim().startsWith(m.group(0).trim());
             int target = i;
             if (ownLine) {
                 target = i + 1;
