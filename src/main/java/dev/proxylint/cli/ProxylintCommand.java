@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 /** {@code proxylint [OPTIONS] PATH...}: lint files, folders or standard input. */
 @Command(name = "proxylint", mixinStandardHelpOptions = true, versionProvider = ProxylintCommand.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {ExplainCommand.class, RulesCommand.class},
+        subcommands = {ExplainCommand.class, RulesCommand.class, HookCommand.class, CompletionCommand.class},
         description = {"Lints nginx and Apache httpd configs that front Socket.IO and WebSocket servers.",
                 "PATH is a file, a folder (walked for proxy configs) or - for standard input (also read when no",
                 "PATH is given and input is piped)."},
@@ -100,6 +100,10 @@ public final class ProxylintCommand implements Callable<Integer> {
             description = "Record today's findings in FILE (exit 0) instead of reporting them.")
     String writeBaseline;
 
+    @Option(names = "--configs-only",
+            description = "Skip named files that are neither nginx nor httpd syntax (for hooks that pass every *.conf).")
+    boolean configsOnly;
+
     @Option(names = "--color", description = "Colour the text output even when not on a terminal.")
     boolean color;
 
@@ -126,7 +130,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             System.err.println("proxylint: reading a config from standard input; paste it, then press Ctrl-D on a"
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
-        List<InputCollector.Candidate> candidates = new InputCollector(displayPaths).collect(inputs, System.in);
+        List<InputCollector.Candidate> candidates = new InputCollector(configsOnly).collect(inputs, System.in);
         Baseline known = settings.baseline() != null && settings.writeBaseline() == null
                 ? Baseline.read(settings.baseline()) : null;
         Linter linter = new Linter(catalogue, settings, displayPaths);

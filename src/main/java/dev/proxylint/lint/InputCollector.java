@@ -1,7 +1,6 @@
 package dev.proxylint.lint;
 
 import dev.proxylint.source.DialectDetector;
-import dev.proxylint.source.DisplayPaths;
 import dev.proxylint.source.SourceFile;
 
 import java.io.IOException;
@@ -27,10 +26,11 @@ public final class InputCollector {
     public record Candidate(SourceFile file, boolean explicit) {
     }
 
-    private final DisplayPaths paths;
+    private final boolean configsOnly;
 
-    public InputCollector(DisplayPaths paths) {
-        this.paths = paths;
+    /** @param configsOnly skip named files that are neither nginx nor httpd syntax (hooks pass every *.conf) */
+    public InputCollector(boolean configsOnly) {
+        this.configsOnly = configsOnly;
     }
 
     public List<Candidate> collect(List<String> args, InputStream stdin) throws UsageException {
@@ -48,7 +48,11 @@ public final class InputCollector {
             if (Files.isDirectory(p)) {
                 walk(p, arg, out);
             } else if (Files.exists(p)) {
-                out.add(new Candidate(read(p, arg), true));
+                SourceFile f = read(p, arg);
+                if (configsOnly && (f.isBinary() || DialectDetector.detect(arg, f.text()) == null)) {
+                    continue;
+                }
+                out.add(new Candidate(f, true));
             } else {
                 throw new UsageException("cannot read '" + arg + "': no such file or directory");
             }
@@ -131,7 +135,7 @@ public final class InputCollector {
         }
     }
 
-    static boolean looksLikeConfigName(Path file) {
+    public static boolean looksLikeConfigName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".conf") || name.equals("nginx.conf") || name.equals(".htaccess")) {
             return true;

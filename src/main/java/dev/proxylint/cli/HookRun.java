@@ -1,0 +1,164 @@
+package dev.proxylint.cli;
+
+import dev.proxylint.lint.InputCollector;
+import dev.proxylint.lint.LintReport;
+import dev.proxylint.lint.Linter;
+import dev.proxylint.lint.UsageException;
+import dev.proxylint.report.ReportContext;
+import dev.proxylint.report.TextReporter;
+import dev.proxylint.rules.Catalogue;
+import dev.proxylint.rules.Finding;
+import dev.proxylint.settings.Settings;
+import dev.proxylint.settings.SettingsLoader;
+import dev.proxylint.source.DialectDetector;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.SourceFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the installed hook runs: exports the commit's tree (the index for pre-commit, the pushed commit for
+ * pre-push) to a temporary folder, so unstaged edits cannot hide a problem and includes resolve from the
+ * same tree, lints the proxy configs there, and reports the findings in the files the commit changes.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Lint the proxy configs the staged commit (or, with --pre-push, the push) changes.")
+final class HookRun implements Callable<Integer> {
+    private static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+    @Option(names = "--pre-push", description = "Read git's pre-push input and lint the pushed commits' changes.")
+    boolean prePush;
+
+    @picocli.CommandLine.Parameters(arity = "0..*", hidden = true)
+    List<String> gitArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path top = Path.of(Git.run(Path.of("").toAbsolutePath(), "rev-parse", "--show-toplevel").trim());
+        Path tree = Files.createTempDirectory("proxylint-hook");
+        try {
+            Set<String> changed = new LinkedHashSet<>();
+            if (prePush) {
+                String commit = pushed(top, changed);
+                if (commit == null) {
+                    return 0;
+                }
+                export(top, tree, commit);
+            } else {
+                changed.addAll(Git.zList(Git.run(top, "diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z")));
+                Git.run(top, "checkout-index", "--all", "--prefix=" + tree.toAbsolutePath() + "/");
+            }
+            Set<String> configs = changed.stream().filter(f -> isConfig(tree, f)).collect(Collectors.toCollection(
+                    LinkedHashSet::new));
+            if (configs.isEmpty()) {
+                return 0;
+            }
+            return lint(tree, configs);
+        } finally {
+            deleteTree(tree);
+        }
+    }
+
+    /** From git's pre-push input: the changed files (into {@code changed}) and the commit to lint, or null. */
+    private String pushed(Path top, Set<String> changed) throws IOException, UsageException {
+        String last = null;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] w = line.trim().split("\\s+");
+            if (w.length < 4 || w[1].matches("0+")) {
+                continue; // a deleted ref: nothing to lint
+            }
+            String base = w[3].matches("0+") ? EMPTY_TREE : w[3];
+            changed.addAll(Git.zList(Git.run(top, "diff", "--name-only", "--diff-filter=ACMR", "-z", base, w[1])));
+            last = w[1];
+        }
+        return last;
+    }
+
+    /** The pushed commit's tree, unpacked from git archive's zip (no tar needed). */
+    private static void export(Path top, Path tree, String commit) throws UsageException {
+        byte[] zip = Git.bytes(top, "archive", "--format=zip", commit);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                Path target = tree.resolve(e.getName()).normalize();
+                if (!target.startsWith(tree) || e.isDirectory()) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, in.readNBytes((int) SourceFile.MAX_BYTES));
+            }
+        } catch (IOException ex) {
+            throw new UsageException("cannot unpack the pushed tree: " + ex.getMessage());
+        }
+    }
+
+    private static boolean isConfig(Path tree, String file) {
+        Path p = tree.resolve(file);
+        if (!InputCollector.looksLikeConfigName(p) || !Files.isRegularFile(p)) {
+            return false;
+        }
+        try {
+            SourceFile f = SourceFile.read(p, file);
+            return !f.isBinary() && DialectDetector.detect(file, f.text()) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int lint(Path tree, Set<String> configs) throws Exception {
+        Map<String, String> env = System.getenv();
+        Catalogue catalogue = Catalogue.load();
+        Settings settings = new SettingsLoader(catalogue.entries().stream().map(e -> e.meta().id())
+                .collect(Collectors.toSet())).load(SettingsLoader.findConfigFile(null, tree), Map.of(), env);
+        // every config of the tree, so a changed snippet is read in the context of its includer
+        DisplayPaths paths = new DisplayPaths(tree);
+        List<InputCollector.Candidate> candidates = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(tree)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = tree.relativize(p).toString();
+                if (configs.contains(rel) || isConfig(tree, rel)) {
+                    candidates.add(new InputCollector.Candidate(SourceFile.read(p, rel), configs.contains(rel)));
+                }
+            }
+        }
+        LintReport all = new Linter(catalogue, settings, paths, env).lint(candidates);
+        List<Finding> mine = all.findings().stream().filter(f -> configs.contains(f.position().file())).toList();
+        LintReport report = new LintReport(configs.size(), mine, List.copyOf(configs));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        boolean color = Terminal.isTerminal(1, env) && env.get("NO_COLOR") == null;
+        new TextReporter().write(report, new ReportContext(catalogue, Version.get(), color), out);
+        boolean failed = mine.stream().map(Finding::severity).anyMatch(settings.failOn()::fails);
+        if (failed) {
+            System.err.println("proxylint: " + (prePush ? "push" : "commit") + " refused; fix the findings above,"
+                    + " or skip the check once with --no-verify");
+        }
+        return failed ? 1 : 0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
