@@ -19,8 +19,15 @@ public final class UpgradeNotForwarded implements Rule {
             out.add(ctx.finding(u.at(), "the WebSocket upgrade is not forwarded: " + u.detail()
                     + ". Default clients stay on HTTP long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3)"
                     + " and websocket-only clients fail with 400 Bad Request",
-                    u.fix() != null ? u.fix() : Fixes.upgradeHeaders(ctx.dialect())));
+                    fix(jr.route(), u, ctx)));
         }
         return out;
+    }
+
+    /** The directives to add; with nginx's default HTTP/1.0 upstream, proxy_http_version 1.1 too (else PL103). */
+    private static String fix(dev.proxylint.route.Route r, Upgrade u, RuleContext ctx) {
+        String fix = u.fix() != null ? u.fix() : Fixes.upgradeHeaders(ctx.dialect());
+        boolean http10 = r.httpVersion() != null && r.httpVersion().value().equals("1.0");
+        return http10 && !fix.contains("proxy_http_version") ? "proxy_http_version 1.1; " + fix : fix;
     }
 }

@@ -214,4 +214,15 @@ class CliTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("warning: " + f + ":2:32: ${NODE_ADDR} is not defined"), r.err());
     }
+
+    @Test
+    void completionScriptsForBashAndZsh() {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertEquals(0, bash.exit());
+        assertTrue(bash.out().contains("complete -F") && bash.out().contains("--ping-interval"), bash.out());
+        CliRun zsh = CliRun.of("completion", "zsh");
+        assertTrue(zsh.out().startsWith("autoload -U +X compinit && compinit\n"), zsh.out());
+        assertMistake(CliRun.of("completion", "fish"), "completion for 'fish' is not available");
+        assertMistake(CliRun.of("hook"), "hook needs a subcommand");
+    }
 }
