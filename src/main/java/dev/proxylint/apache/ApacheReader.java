@@ -398,7 +398,7 @@ public final class ApacheReader {
         }
         if (matches.isEmpty()) {
             if (optional) {
-                d.markInclude(Directive.IncludeState.RESOLVED);
+                d.markInclude(Directive.IncludeState.EMPTY);
                 return;
             }
             d.markInclude(Directive.IncludeState.UNRESOLVED);

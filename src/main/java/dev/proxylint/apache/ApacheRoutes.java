@@ -111,7 +111,7 @@ public final class ApacheRoutes {
                 complete = false;
             }
             for (Directive d : s.own) {
-                if (d.includeState() == Directive.IncludeState.UNRESOLVED) {
+                if (d.includeState().unseen()) {
                     complete = false;
                 }
             }

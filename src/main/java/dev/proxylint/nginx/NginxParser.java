@@ -189,7 +189,7 @@ public final class NginxParser {
         }
         if (matches.isEmpty()) {
             if (Globs.hasWildcard(pattern)) {
-                d.markInclude(Directive.IncludeState.RESOLVED);
+                d.markInclude(Directive.IncludeState.EMPTY);
                 return List.of(); // nginx accepts a glob that matches nothing
             }
             List<Directive> stock = stock(pattern);

@@ -39,7 +39,7 @@ public final class NginxRoutes {
 
     public static RoutesModel build(ParsedConfig config, SocketIoSettings socketIo) {
         boolean whole = config.context().equals("main") && config.problems().stream()
-                .noneMatch(p -> p.ruleId().equals("PL002"));
+                .noneMatch(p -> p.ruleId().equals("PL002")) && !unseenIncludes(config.root(), 0);
         NginxRoutes builder = new NginxRoutes(socketIo, whole);
         List<ServerRoutes> servers = new ArrayList<>();
         switch (config.context()) {
@@ -61,6 +61,17 @@ public final class NginxRoutes {
             }
         }
         return new RoutesModel(servers);
+    }
+
+    /** Whether any include (at any depth) holds directives proxylint cannot see. */
+    private static boolean unseenIncludes(List<Directive> level, int depth) {
+        for (Directive d : level) {
+            if (d.includeState().unseen() || d.hasBlock() && depth < NginxParser.MAX_DEPTH
+                    && unseenIncludes(d.children(), depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void http(List<Directive> httpLevel, List<ServerRoutes> out) {
@@ -234,7 +245,7 @@ public final class NginxRoutes {
                     case "break" -> {
                         return phase;
                     }
-                    case "include" -> complete &= d.includeState() != Directive.IncludeState.UNRESOLVED;
+                    case "include" -> complete &= !d.includeState().unseen();
                     case "rewrite" -> {
                         String flag = d.argCount() > 2 ? d.arg(2) : "";
                         RewriteOutcome r = rewrite(d);
@@ -347,7 +358,7 @@ public final class NginxRoutes {
                          "content_by_lua_file", "js_content", "perl", "mp4", "flv", "echo":
                         return new Content(ContentKind.ANSWER, d, null);
                     case "include":
-                        if (d.includeState() == Directive.IncludeState.UNRESOLVED) {
+                        if (d.includeState().unseen()) {
                             return new Content(ContentKind.UNKNOWN, d, null);
                         }
                         break;
@@ -376,9 +387,13 @@ public final class NginxRoutes {
         // ---------------------------------------------------------------- the proxied route
 
         private Route proxied(Directive loc, List<Directive> chain, List<List<Directive>> levels, Directive pass) {
-            for (List<Directive> level : levels) {
-                for (Directive d : level) {
-                    if (d.name().equals("include") && d.includeState() == Directive.IncludeState.UNRESOLVED) {
+            for (int i = 0; i < levels.size(); i++) {
+                for (Directive d : levels.get(i)) {
+                    // an empty glob at http level (sites-enabled/*, conf.d/*) holds other servers, not this
+                    // location's settings; a missing named file, or any unseen include nearer, may
+                    boolean unseen = i == 0 ? d.includeState() == Directive.IncludeState.UNRESOLVED
+                            : d.includeState().unseen();
+                    if (d.name().equals("include") && unseen) {
                         complete = false;
                     }
                 }

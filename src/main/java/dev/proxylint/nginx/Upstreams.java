@@ -51,7 +51,7 @@ final class Upstreams {
                     }
                 }
                 case "sticky" -> sticky = d;
-                case "include" -> opaque |= d.includeState() == Directive.IncludeState.UNRESOLVED;
+                case "include" -> opaque |= d.includeState().unseen();
                 default -> {
                     if (BALANCERS.contains(d.name())) {
                         method = d;

@@ -16,8 +16,17 @@ public final class Directive {
     private final String rawBody;
     private IncludeState include = IncludeState.NONE;
 
-    /** How an include directive was resolved. */
-    public enum IncludeState { NONE, RESOLVED, UNRESOLVED }
+    /**
+     * How an include directive was resolved. EMPTY: a glob that matched nothing here (fine for the proxy,
+     * but the files may exist where the config is deployed, so what they hold is unknown).
+     */
+    public enum IncludeState { NONE, RESOLVED, UNRESOLVED, EMPTY;
+
+        /** The include may hold directives proxylint cannot see. */
+        public boolean unseen() {
+            return this == UNRESOLVED || this == EMPTY;
+        }
+    }
 
     public Directive(Word name, List<Word> args, List<Directive> block, String rawBody) {
         this.name = name;
