@@ -27,6 +27,11 @@ final class ApacheChecks {
 
     /** What httpd would say about this directive, or null when it accepts it. */
     static String check(Directive d, String section) {
+        return check(d, section, "");
+    }
+
+    /** @param sectionArg the enclosing section's first argument ({@code <Proxy balancer://x>}: the URL) */
+    static String check(Directive d, String section, String sectionArg) {
         List<Word> a = d.args();
         return switch (d.key()) {
             case "proxytimeout" -> {
@@ -41,11 +46,19 @@ final class ApacheChecks {
                     + " shared object file to load it from" : null;
             case "proxypass", "proxypassmatch" -> proxyPass(a, section);
             case "balancermember" -> balancerMember(a, section);
-            case "proxyset" -> proxySet(a, section);
+            case "proxyset" -> proxySet(a, section, sectionArg);
             case "header" -> header(a, true);
             case "requestheader" -> header(a, false);
             default -> null;
         };
+    }
+
+    /** A URL with a scheme, as mod_proxy requires for workers ({@code unix:/path|http://...} included). */
+    static boolean absolute(String url) {
+        if (url.regionMatches(true, 0, "balancer://", 0, 11)) {
+            return true; // its name is checked elsewhere in httpd ("Bad syntax for a balancer name")
+        }
+        return url.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://[^/?#].*") || url.matches("(?is)^unix:.*\\|[a-z][a-z0-9+.-]*://.*");
     }
 
     /** C's atoi: leading blanks, optional sign, digits; anything else ends the number. */
@@ -79,6 +92,9 @@ final class ApacheChecks {
                     : "ProxyPass|ProxyPassMatch needs a path when not defined in a location";
         }
         String url = a.get(i + positional - 1).value();
+        if (!url.equals("!") && !absolute(url)) {
+            return "ProxyPass URL must be absolute!: " + url;
+        }
         boolean balancer = url.toLowerCase(Locale.ROOT).startsWith("balancer://");
         for (int k = i + positional; k < a.size(); k++) {
             String w = a.get(k).value();
@@ -86,6 +102,9 @@ final class ApacheChecks {
                 continue;
             }
             int eq = w.indexOf('=');
+            if (eq == 0) {
+                return "ProxyPass unknown " + (balancer ? "Balancer" : "Worker") + " parameter";
+            }
             if (eq < 0) {
                 return inLocation && w.startsWith("/")
                         ? "ProxyPass|ProxyPassMatch can not have a path when defined in a location."
@@ -110,6 +129,9 @@ final class ApacheChecks {
         if (k.equals("timeout") && !balancer && atoi(value) < 1) {
             return directive + " Timeout must be at least one second";
         }
+        if (k.equals("upgrade") && value.length() >= 16) {
+            return directive + " upgrade protocol length must be < 16 characters";
+        }
         return null;
     }
 
@@ -128,8 +150,13 @@ final class ApacheChecks {
             return "BalancerMember must define balancer name when outside <Proxy > section";
         }
         for (Word w : a) {
+            if (w.value().indexOf('=') < 0 && !absolute(w.value())) {
+                return "BalancerMember URL must be absolute!: " + w.value();
+            }
+        }
+        for (Word w : a) {
             int eq = w.value().indexOf('=');
-            if (eq > 0) {
+            if (eq >= 0) {
                 String problem = param(w.value().substring(0, eq), w.value().substring(eq + 1), false, false,
                         "BalancerMember");
                 if (problem != null) {
@@ -140,11 +167,19 @@ final class ApacheChecks {
         return null;
     }
 
-    private static String proxySet(List<Word> a, String section) {
+    private static String proxySet(List<Word> a, String section, String sectionArg) {
         boolean inProxy = section.equals("proxy") || section.equals("proxymatch");
+        String target = inProxy ? sectionArg : a.isEmpty() ? "" : a.get(0).value();
+        boolean balancer = target.toLowerCase(Locale.ROOT).startsWith("balancer://");
         for (int k = inProxy ? 0 : 1; k < a.size(); k++) {
-            if (a.get(k).value().indexOf('=') < 0) {
+            String w = a.get(k).value();
+            int eq = w.indexOf('=');
+            if (eq < 0) {
                 return "Invalid ProxySet parameter. Parameter must be in the form 'key=value'";
+            }
+            String key = w.substring(0, eq).toLowerCase(Locale.ROOT);
+            if (!(balancer ? BALANCER_PARAMS : WORKER_PARAMS).contains(key)) {
+                return "ProxySet: unknown " + (balancer ? "Balancer" : "Worker") + " parameter " + w + "; " + target;
             }
         }
         return null;

@@ -109,6 +109,9 @@ public final class ApacheReader {
 
     /** An open section: its header and the children read so far. */
     private record Open(Word name, List<Word> args, List<Directive> children, Position at) {
+        String firstArg() {
+            return args.isEmpty() ? "" : args.get(0).value();
+        }
     }
 
     /** The lines of one file and where reading is. */
@@ -233,7 +236,7 @@ public final class ApacheReader {
             Directive d = new Directive(new Word(cmd, first.raw(), first.quoted(), at), args, null, null);
             level.add(d);
             String problem = !checked ? null : ApacheChecks.check(d, open.isEmpty() ? ""
-                    : open.peek().name().value().toLowerCase(Locale.ROOT));
+                    : open.peek().name().value().toLowerCase(Locale.ROOT), open.isEmpty() ? "" : open.peek().firstArg());
             if (problem != null) {
                 throw stop(at, problem);
             }

@@ -42,7 +42,25 @@ final class NginxDirectives {
             Map.entry("return", new Spec(Kind.SIMPLE, 1, 2, Type.ANY, false)),
             Map.entry("set", new Spec(Kind.SIMPLE, 2, 2, Type.ANY, false)),
             Map.entry("try_files", new Spec(Kind.SIMPLE, 2, MANY, Type.ANY, false)),
-            Map.entry("include", new Spec(Kind.SIMPLE, 1, 1, Type.ANY, false)));
+            Map.entry("include", new Spec(Kind.SIMPLE, 1, 1, Type.ANY, false)),
+            // core directives that are never blocks: only "is not terminated by ;" is checked
+            Map.entry("listen", new Spec(Kind.SIMPLE, 1, MANY, Type.ANY, false)),
+            Map.entry("server_name", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("root", new Spec(Kind.SIMPLE, 1, 1, Type.ANY, false)),
+            Map.entry("alias", new Spec(Kind.SIMPLE, 1, 1, Type.ANY, false)),
+            Map.entry("index", new Spec(Kind.SIMPLE, 1, MANY, Type.ANY, false)),
+            Map.entry("rewrite", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("add_header", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("access_log", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("error_log", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("error_page", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("proxy_redirect", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("proxy_buffering", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("keepalive_timeout", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("ssl_certificate", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("ssl_certificate_key", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("worker_processes", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)),
+            Map.entry("worker_connections", new Spec(Kind.SIMPLE, 0, MANY, Type.ANY, false)));
 
     /** Blocks whose body is data (map entries, MIME types), not directives. */
     static final Set<String> DATA_BLOCKS = Set.of("map", "geo", "split_clients", "types", "charset_map", "match");
