@@ -1,6 +1,7 @@
 package dev.proxylint.cli;
 
 import dev.proxylint.lint.Baseline;
+import dev.proxylint.lint.Fixer;
 import dev.proxylint.lint.InputCollector;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.lint.Linter;
@@ -100,6 +101,12 @@ public final class ProxylintCommand implements Callable<Integer> {
             description = "Record today's findings in FILE (exit 0) instead of reporting them.")
     String writeBaseline;
 
+    @Option(names = "--fix", description = "Apply the fixes that are unambiguous, then report what is left.")
+    boolean fix;
+
+    @Option(names = "--diff", description = "Print the fixes --fix would apply as a unified diff; change nothing.")
+    boolean diff;
+
     @Option(names = "--configs-only",
             description = "Skip named files that are neither nginx nor httpd syntax (for hooks that pass every *.conf).")
     boolean configsOnly;
@@ -135,6 +142,34 @@ public final class ProxylintCommand implements Callable<Integer> {
                 ? Baseline.read(settings.baseline()) : null;
         Linter linter = new Linter(catalogue, settings, displayPaths);
         LintReport report = linter.lint(candidates);
+        if (diff || fix) {
+            List<Fixer.Change> changes = Fixer.changes(report.findings(), linter.sources());
+            if (diff) {
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+                changes.forEach(c -> out.print(Fixer.diff(c.file().display(), c.before(), c.after())));
+                return changes.isEmpty() ? 0 : 1;
+            }
+            if (changes.stream().anyMatch(c -> c.file().path() == null)) {
+                throw new UsageException("--fix cannot write standard input; use --diff to see the fixes");
+            }
+            int fixed = 0;
+            for (Fixer.Change c : changes) {
+                try {
+                    java.nio.file.Files.writeString(c.file().path(), c.after(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new UsageException("cannot write " + c.file().display() + ": " + e.getMessage());
+                }
+                fixed += c.fixed();
+            }
+            if (!changes.isEmpty()) {
+                System.err.println("proxylint: fixed " + fixed + " finding" + (fixed == 1 ? "" : "s") + " in "
+                        + changes.size() + " file" + (changes.size() == 1 ? "" : "s"));
+                // report what is left, from the files as they are now
+                candidates = new InputCollector(configsOnly).collect(inputs, System.in);
+                linter = new Linter(catalogue, settings, displayPaths);
+                report = linter.lint(candidates);
+            }
+        }
         if (settings.writeBaseline() != null) {
             Baseline.write(settings.writeBaseline(), report.findings());
             System.err.println("proxylint: wrote " + report.findings().size() + " finding"

@@ -4,6 +4,7 @@ import dev.proxylint.rules.Finding;
 import dev.proxylint.source.Directive;
 import dev.proxylint.source.ParsedConfig;
 import dev.proxylint.source.Position;
+import dev.proxylint.source.Tree;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,33 +39,13 @@ final class Fingerprints {
 
     /** The directive at a position and its block path; the bare line text when no directive starts there. */
     static String anchor(ParsedConfig config, Position at) {
-        List<String> path = new ArrayList<>();
-        Directive d = find(config.root(), at, path, 0);
+        List<Directive> path = new ArrayList<>();
+        Directive d = Tree.find(config.root(), at, path, 0);
         if (d == null) {
             return "line:" + normalise(config.sources().containsKey(at.file())
                     ? config.sources().get(at.file()).line(at.line()) : "");
         }
-        return normalise(d.text()) + " @ " + String.join(" > ", path);
-    }
-
-    private static Directive find(List<Directive> level, Position at, List<String> path, int depth) {
-        if (depth > 200) {
-            return null;
-        }
-        for (Directive d : level) {
-            if (d.position().equals(at)) {
-                return d;
-            }
-            if (d.hasBlock()) {
-                path.add(normalise(d.text()));
-                Directive inner = find(d.block(), at, path, depth + 1);
-                if (inner != null) {
-                    return inner;
-                }
-                path.remove(path.size() - 1);
-            }
-        }
-        return null;
+        return normalise(d.text()) + " @ " + String.join(" > ", path.stream().map(p -> normalise(p.text())).toList());
     }
 
     private static String normalise(String s) {

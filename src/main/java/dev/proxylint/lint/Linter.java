@@ -37,6 +37,7 @@ public final class Linter {
     private final DisplayPaths paths;
     private final Map<String, String> env;
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, SourceFile> sources = new LinkedHashMap<>();
 
     public Linter(Catalogue catalogue, Settings settings, DisplayPaths paths) {
         this(catalogue, settings, paths, System.getenv());
@@ -48,6 +49,11 @@ public final class Linter {
         this.settings = settings;
         this.paths = paths;
         this.env = env;
+    }
+
+    /** Every file read in the last run, by the name findings use (for fixes and diffs). */
+    public Map<String, SourceFile> sources() {
+        return sources;
     }
 
     /** Warnings the proxies print while reading (an undefined httpd ${VAR}); not findings. */
@@ -77,6 +83,7 @@ public final class Linter {
                 continue;
             }
             covered.addAll(config.filesRead());
+            config.sources().forEach(sources::putIfAbsent);
             filesRead.addAll(config.filesRead());
             if (own == null) {
                 stdinFiles++;

@@ -127,7 +127,10 @@ final class Suppressions {
                     .toList();
             List<String> unknown = e.ids.stream().filter(id -> !knownRules.contains(id)).toList();
             if (!unused.isEmpty() || !unknown.isEmpty()) {
-                out.add(new Suppression(e.comment.position(), e.text, unused, unknown));
+                boolean useless = e.used.isEmpty() && e.ids.stream().allMatch(id -> unused.contains(id)
+                        || unknown.contains(id));
+                out.add(new Suppression(e.comment.position(), e.text, unused, unknown, "#" + e.comment.text(),
+                        useless));
             }
         }
         return out;

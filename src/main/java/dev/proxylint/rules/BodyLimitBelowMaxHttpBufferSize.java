@@ -28,7 +28,8 @@ public final class BodyLimitBelowMaxHttpBufferSize implements Rule {
             out.add(ctx.finding(limit.at(), limit.text() + " (" + limit.value() + " bytes) is below maxHttpBufferSize ("
                     + max + " bytes): a polling message larger than the limit gets 413 Request Entity Too Large and"
                     + " the client disconnects (\"transport error\"); WebSocket frames are not limited",
-                    "client_max_body_size " + mib + "m;"));
+                    "client_max_body_size " + mib + "m;").withEdits(Edits.set(ctx, limit.at(),
+                    "client_max_body_size " + mib + "m;")));
         }
         return out;
     }

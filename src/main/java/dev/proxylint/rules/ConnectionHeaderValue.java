@@ -18,7 +18,8 @@ public final class ConnectionHeaderValue implements Rule {
             }
             out.add(ctx.finding(u.at(), u.detail() + ". Default clients stay on HTTP long-polling (code 3) and"
                     + " websocket-only clients fail with 400 Bad Request", u.fix()
-                    + " (or map $http_upgrade $connection_upgrade { default upgrade; '' close; } at http level)"));
+                    + " (or map $http_upgrade $connection_upgrade { default upgrade; '' close; } at http level)")
+                    .withEdits(Edits.lastArg(ctx, u.at(), "\"upgrade\"")));
         }
         return out;
     }

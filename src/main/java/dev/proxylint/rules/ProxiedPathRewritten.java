@@ -24,9 +24,26 @@ public final class ProxiedPathRewritten implements Rule {
             out.add(ctx.finding(p.at(), "the Socket.IO server serves " + serverPath + " but \"" + p.text()
                     + "\" makes it see " + p.value() + "?EIO=4... for " + ctx.socketIo().requestPath()
                     + ": polling fails with 404 (\"xhr poll error\") and the WebSocket upgrade with 502 or a hang;"
-                    + " if the server really serves another path, set serverPath", fix(ctx.dialect(), p.text())));
+                    + " if the server really serves another path, set serverPath", fix(ctx.dialect(), p.text()))
+                    .withEdits(edits(ctx, p)));
         }
         return out;
+    }
+
+    /** The proxy_pass / ProxyPass URL argument as the fix writes it. */
+    private static List<Edit> edits(RuleContext ctx, Sourced<String> p) {
+        String fix = fix(ctx.dialect(), p.text());
+        dev.proxylint.source.Directive d = Edits.directive(ctx, p.at());
+        if (d == null || fix.startsWith("pass ")) {
+            return List.of();
+        }
+        String[] want = fix.replace(";", "").split("\\s+");
+        int urlArg = ctx.dialect() == Dialect.NGINX ? 0 : 1;
+        if (d.argCount() <= urlArg || want.length <= urlArg + 1) {
+            return List.of();
+        }
+        dev.proxylint.source.Word w = d.args().get(urlArg);
+        return List.of(Edit.replace(w.position(), w.raw(), want[urlArg + 1]));
     }
 
     /** The directive without the URI part that replaces the prefix. */

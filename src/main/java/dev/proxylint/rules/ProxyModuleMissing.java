@@ -86,8 +86,24 @@ public final class ProxyModuleMissing implements Rule {
         String symptom = missing.contains("proxy") || missing.contains("rewrite") || missing.contains("headers")
                 ? "httpd refuses to start (\"Invalid command '" + d.name() + "'\")"
                 : "requests on this route fail with 500 (\"No protocol handler was valid for the URL\")";
+        Directive last = lastLoadModule(ctx.config().root(), null, 0);
+        List<Edit> edits = last == null ? List.of()
+                : List.of(Edit.insertAfter(last.position(), String.join("\n", missing.stream()
+                        .map(ApacheModules::loadLine).toList())));
         out.add(ctx.finding(d.position(), "\"" + d.text() + "\" needs " + names + ", which this config does not"
-                + " load: " + symptom, String.join("; ", missing.stream().map(ApacheModules::loadLine).toList())));
+                + " load: " + symptom, String.join("; ", missing.stream().map(ApacheModules::loadLine).toList()))
+                .withEdits(edits));
+    }
+
+    private static Directive lastLoadModule(List<Directive> level, Directive found, int depth) {
+        for (Directive d : level) {
+            if (d.is("LoadModule") && !d.hasBlock()) {
+                found = d;
+            } else if (d.hasBlock() && depth < 64 && !d.is("VirtualHost")) {
+                found = lastLoadModule(d.children(), found, depth + 1);
+            }
+        }
+        return found;
     }
 
     /** The modules a target URL needs (a {@code <Proxy>} section's URL: only the balancer's). */

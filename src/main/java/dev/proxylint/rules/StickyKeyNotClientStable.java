@@ -24,8 +24,18 @@ public final class StickyKeyNotClientStable implements Rule {
             }
             out.add(ctx.finding(b.affinity().at(), b.affinity().detail() + ": polling clients get HTTP 400"
                     + " {\"code\":1,\"message\":\"Session ID unknown\"} (websocket-only clients are fine)",
-                    "hash $remote_addr consistent;  (or: ip_hash;)"));
+                    "hash $remote_addr consistent;  (or: ip_hash;)").withEdits(key(ctx, b.affinity().at())));
         }
         return out;
+    }
+
+    /** The hash key becomes $remote_addr; "consistent" stays as it was. */
+    private static List<Edit> key(RuleContext ctx, dev.proxylint.source.Position at) {
+        dev.proxylint.source.Directive d = Edits.directive(ctx, at);
+        if (d == null || d.argCount() == 0) {
+            return List.of();
+        }
+        dev.proxylint.source.Word w = d.args().get(0);
+        return List.of(Edit.replace(w.position(), w.raw(), "$remote_addr"));
     }
 }

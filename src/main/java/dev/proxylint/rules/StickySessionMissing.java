@@ -30,8 +30,21 @@ public final class StickySessionMissing implements Rule {
             out.add(ctx.finding(b.at(), b.group() + " balances " + b.active() + " active backends without session"
                     + " affinity" + method + ": a Socket.IO session lives on one node, so nearly every polling client"
                     + " gets HTTP 400 {\"code\":1,\"message\":\"Session ID unknown\"} (websocket-only clients are"
-                    + " fine)", fix));
+                    + " fine)", fix).withEdits(edits(ctx, b)));
         }
         return out;
+    }
+
+    /** nginx: ip_hash in the upstream, in place of a balancing method without affinity (the last one wins). */
+    private static List<Edit> edits(RuleContext ctx, Backends b) {
+        if (ctx.dialect() != Dialect.NGINX) {
+            return List.of();
+        }
+        if (b.affinity().at() == null) {
+            return Edits.inside(ctx, b.at(), "ip_hash;");
+        }
+        dev.proxylint.source.Directive method = Edits.directive(ctx, b.affinity().at());
+        return method != null && method.argCount() == 0
+                ? List.of(Edit.replace(method.position(), method.nameWord().raw(), "ip_hash")) : List.of();
     }
 }

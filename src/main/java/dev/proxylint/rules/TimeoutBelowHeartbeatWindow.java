@@ -20,7 +20,8 @@ public final class TimeoutBelowHeartbeatWindow implements Rule {
                     + " throttled background tabs) its " + Timeouts.victims(cut.transports()).replace("Socket.IO ", "")
                     + " stay silent longer than the timeout, are cut, and the client reconnects (\"transport close\")"
                     + (t.note() != null ? " " + t.note() : ""),
-                    String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo()))));
+                    String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))
+                    .withEdits(Edits.set(ctx, t.at(), String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))));
         }
         return out;
     }

@@ -22,7 +22,8 @@ public final class TimeoutBelowPingInterval implements Rule {
             out.add(ctx.finding(t.at(), t.decidedBy() + " is below pingInterval (" + ctx.socketIo().pingInterval()
                     + " ms) + 500 ms: idle " + Timeouts.victims(cut.transports()) + " are cut after "
                     + Timeouts.seconds(t.millis()) + ", before the next ping arrives, so " + symptom
-                    + (t.note() != null ? " " + t.note() : ""), String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo()))));
+                    + (t.note() != null ? " " + t.note() : ""), String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))
+                    .withEdits(Edits.set(ctx, t.at(), String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))));
         }
         return out;
     }

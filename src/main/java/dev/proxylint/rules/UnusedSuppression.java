@@ -18,7 +18,8 @@ public final class UnusedSuppression implements Rule {
                         : "are") + " not a proxylint rule");
             }
             out.add(ctx.finding(s.at(), "\"" + s.text().trim() + "\" " + String.join(" and ", parts)
-                    + "; remove it (or the ids that no longer apply)", null));
+                    + "; remove it (or the ids that no longer apply)", null)
+                    .withEdits(s.useless() ? List.of(Edit.delete(s.at(), s.raw())) : List.of()));
         }
         return out;
     }

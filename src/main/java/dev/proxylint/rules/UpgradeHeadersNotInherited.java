@@ -21,7 +21,8 @@ public final class UpgradeHeadersNotInherited implements Rule {
                     + " but not inherited here: this level has its own proxy_set_header, and nginx then"
                     + " inherits none of the outer ones, so " + u.detail()
                     + ". Default clients stay on HTTP long-polling (code 3) and websocket-only clients fail"
-                    + " with 400 Bad Request", "add at this level: " + u.fix()));
+                    + " with 400 Bad Request", "add at this level: " + u.fix())
+                    .withEdits(Edit.insertAfter(u.at(), Edits.lines(u.fix()))));
         }
         return out;
     }

@@ -16,12 +16,23 @@ public final class UpgradeNotForwarded implements Rule {
             if (u == null || u.status() != Upgrade.Status.NOT_CARRIED || !jr.route().complete()) {
                 continue;
             }
+            String fix = fix(jr.route(), u, ctx);
             out.add(ctx.finding(u.at(), "the WebSocket upgrade is not forwarded: " + u.detail()
                     + ". Default clients stay on HTTP long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3)"
-                    + " and websocket-only clients fail with 400 Bad Request",
-                    fix(jr.route(), u, ctx)));
+                    + " and websocket-only clients fail with 400 Bad Request", fix).withEdits(edits(ctx, u, fix)));
         }
         return out;
+    }
+
+    /** nginx: the headers added to the location; httpd: upgrade=websocket on a one-line ProxyPass. */
+    private static List<Edit> edits(RuleContext ctx, Upgrade u, String fix) {
+        if (ctx.dialect() == dev.proxylint.source.Dialect.NGINX) {
+            return Edits.inside(ctx, u.at(), Edits.lines(fix));
+        }
+        dev.proxylint.source.Directive d = Edits.directive(ctx, u.at());
+        boolean oneLine = d != null && d.args().stream().allMatch(w -> w.position().line() == u.at().line());
+        return d != null && d.is("ProxyPass") && oneLine && fix.endsWith(" upgrade=websocket")
+                ? List.of(Edit.append(u.at(), " upgrade=websocket")) : List.of();
     }
 
     /** The directives to add; with nginx's default HTTP/1.0 upstream, proxy_http_version 1.1 too (else PL103). */

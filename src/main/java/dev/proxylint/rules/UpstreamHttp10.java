@@ -24,7 +24,8 @@ public final class UpstreamHttp10 implements Rule {
             }
             out.add(ctx.finding(r.httpVersion().at(), "the WebSocket upgrade goes to the upstream over HTTP/1.0 ("
                     + r.httpVersion().text() + "): RFC 6455 requires HTTP/1.1, so backends other than Node's ws"
-                    + " refuse the upgrade, and keepalive to the upstream is off", "proxy_http_version 1.1;"));
+                    + " refuse the upgrade, and keepalive to the upstream is off", "proxy_http_version 1.1;")
+                    .withEdits(Edits.set(ctx, r.httpVersion().at(), "proxy_http_version 1.1;")));
         }
         return out;
     }

@@ -225,4 +225,30 @@ class CliTest {
         assertMistake(CliRun.of("completion", "fish"), "completion for 'fish' is not available");
         assertMistake(CliRun.of("hook"), "hook needs a subcommand");
     }
+
+    @Test
+    void diffShowsAndFixAppliesTheUnambiguousFixes(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN);
+        CliRun diff = CliRun.of("--diff", f.toString());
+        assertEquals(1, diff.exit());
+        assertEquals("--- " + f + "\n+++ " + f + "\n@@ -5,7 +5,7 @@\n"
+                + "         proxy_http_version 1.1;\n"
+                + "         proxy_set_header Upgrade $http_upgrade;\n"
+                + "         proxy_set_header Connection \"upgrade\";\n"
+                + "-        proxy_read_timeout 20s;\n"
+                + "+        proxy_read_timeout 60s;\n"
+                + "     }\n"
+                + " }\n"
+                + " \n", diff.out());
+        assertEquals(BROKEN, Files.readString(f), "--diff changes nothing");
+
+        CliRun fix = CliRun.of("--fix", f.toString());
+        assertEquals(0, fix.exit(), fix.out() + fix.err());
+        assertEquals("1 file: no findings\n", fix.out());
+        assertTrue(fix.err().contains("fixed 1 finding in 1 file"), fix.err());
+        assertEquals(BROKEN.replace("20s", "60s"), Files.readString(f));
+        assertEquals(0, CliRun.of("--diff", f.toString()).exit(), "nothing left to fix");
+        assertMistake(CliRun.withStdin(BROKEN, "--fix", "-"), "--fix cannot write standard input");
+    }
 }

@@ -135,6 +135,10 @@ class RuleFixturesTest {
         return out;
     }
 
+    static Settings settingsOf(String text) throws Exception {
+        return settings(text);
+    }
+
     private static Settings settings(String text) throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
