@@ -1,5 +1,6 @@
 package dev.proxylint.rules;
 
+import dev.proxylint.route.Backends;
 import dev.proxylint.route.Route;
 import dev.proxylint.route.RoutesModel;
 import dev.proxylint.route.ServerRoutes;
@@ -48,6 +49,21 @@ public record RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes
             }
         }
         return out;
+    }
+
+    /**
+     * The groups of two or more active backends that judged polling routes reach, each once: what the
+     * session-affinity rules judge (websocket-only clients need no affinity).
+     */
+    public List<Backends> balancedPollingBackends() {
+        java.util.Map<Position, Backends> out = new java.util.LinkedHashMap<>();
+        for (JudgedRoute jr : proxiedRoutes(Transport.POLLING)) {
+            Backends b = jr.route().backends();
+            if (b != null && b.active() >= 2) {
+                out.putIfAbsent(b.at(), b);
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     /** Proxied routes of every allowed transport. */

@@ -2,24 +2,17 @@ package dev.proxylint.rules;
 
 import dev.proxylint.route.Affinity;
 import dev.proxylint.route.Backends;
-import dev.proxylint.route.Transport;
-import dev.proxylint.source.Position;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** PL303: Apache stickysession= whose cookie is never set or never names a member's route. */
 public final class StickyCookieNeverSet implements Rule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Set<Position> seen = new HashSet<>();
-        for (RuleContext.JudgedRoute jr : ctx.proxiedRoutes(Transport.POLLING)) {
-            Backends b = jr.route().backends();
-            if (b == null || b.active() < 2 || b.affinity().defect() != Affinity.Defect.COOKIE_NEVER_SET
-                    || !seen.add(b.affinity().at())) {
+        for (Backends b : ctx.balancedPollingBackends()) {
+            if (b.affinity().defect() != Affinity.Defect.COOKIE_NEVER_SET) {
                 continue;
             }
             out.add(ctx.finding(b.affinity().at(), b.affinity().detail() + ": affinity never engages, and every"

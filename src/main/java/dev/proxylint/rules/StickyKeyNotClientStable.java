@@ -2,24 +2,18 @@ package dev.proxylint.rules;
 
 import dev.proxylint.route.Affinity;
 import dev.proxylint.route.Backends;
-import dev.proxylint.route.Transport;
 import dev.proxylint.source.Position;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** PL302: an nginx hash key that does not pin one client to one node. */
 public final class StickyKeyNotClientStable implements Rule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Set<Position> seen = new HashSet<>();
-        for (RuleContext.JudgedRoute jr : ctx.proxiedRoutes(Transport.POLLING)) {
-            Backends b = jr.route().backends();
-            if (b == null || b.active() < 2 || b.affinity().defect() != Affinity.Defect.KEY_NOT_CLIENT_STABLE
-                    || !seen.add(b.affinity().at())) {
+        for (Backends b : ctx.balancedPollingBackends()) {
+            if (b.affinity().defect() != Affinity.Defect.KEY_NOT_CLIENT_STABLE) {
                 continue;
             }
             out.add(ctx.finding(b.affinity().at(), b.affinity().detail() + ": polling clients get HTTP 400"
@@ -30,7 +24,7 @@ public final class StickyKeyNotClientStable implements Rule {
     }
 
     /** The hash key becomes $remote_addr; "consistent" stays as it was. */
-    private static List<Edit> key(RuleContext ctx, dev.proxylint.source.Position at) {
+    private static List<Edit> key(RuleContext ctx, Position at) {
         dev.proxylint.source.Directive d = Edits.directive(ctx, at);
         if (d == null || d.argCount() == 0) {
             return List.of();

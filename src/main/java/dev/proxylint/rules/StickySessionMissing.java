@@ -2,24 +2,18 @@ package dev.proxylint.rules;
 
 import dev.proxylint.route.Affinity;
 import dev.proxylint.route.Backends;
-import dev.proxylint.route.Transport;
 import dev.proxylint.source.Dialect;
-import dev.proxylint.source.Position;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** PL301: polling reaches several backends without session affinity. */
 public final class StickySessionMissing implements Rule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Set<Position> seen = new HashSet<>();
-        for (RuleContext.JudgedRoute jr : ctx.proxiedRoutes(Transport.POLLING)) {
-            Backends b = jr.route().backends();
-            if (b == null || b.active() < 2 || b.affinity().kind() != Affinity.Kind.NONE || !seen.add(b.at())) {
+        for (Backends b : ctx.balancedPollingBackends()) {
+            if (b.affinity().kind() != Affinity.Kind.NONE) {
                 continue;
             }
             String fix = ctx.dialect() == Dialect.NGINX
