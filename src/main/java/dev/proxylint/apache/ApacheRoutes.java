@@ -115,7 +115,7 @@ public final class ApacheRoutes {
                     complete = false;
                 }
             }
-            RewriteEvaluator rewrite = new RewriteEvaluator(request);
+            RewriteEvaluator rewrite = new RewriteEvaluator(request, config.entry().display().endsWith(".htaccess"));
             RewriteEvaluator.Outcome r = rewrite.run(s.rewriteLevel());
             complete &= r.sure();
             if (r.kind() == RewriteEvaluator.Outcome.Kind.PROXY) {

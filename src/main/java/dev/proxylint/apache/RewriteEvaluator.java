@@ -21,15 +21,18 @@ final class RewriteEvaluator {
     }
 
     private final ApacheRequest request;
+    private final boolean perDirectory;
     private boolean sure = true;
 
-    RewriteEvaluator(ApacheRequest request) {
+    /** @param perDirectory an .htaccess file: patterns see the path without its leading slash */
+    RewriteEvaluator(ApacheRequest request, boolean perDirectory) {
         this.request = request;
+        this.perDirectory = perDirectory;
     }
 
     Outcome run(List<Directive> level) {
         List<Directive> conds = new ArrayList<>();
-        String uri = request.path;
+        String uri = perDirectory && request.path.startsWith("/") ? request.path.substring(1) : request.path;
         for (Directive d : level) {
             if (d.is("RewriteCond")) {
                 conds.add(d);
