@@ -1,0 +1,139 @@
+package dev.proxylint.apache;
+
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.Word;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reading rules of httpd (ap_cfg_getline, ap_getword_conf, ap_build_config), one behaviour per test. */
+class ApacheReaderTest {
+    private static ParsedConfig read(String text, Map<String, String> env) {
+        return new ApacheReader(DisplayPaths.ofWorkingDirectory(), env).read(SourceFile.ofText("t.conf", text));
+    }
+
+    private static ParsedConfig read(String text) {
+        return read(text, Map.of());
+    }
+
+    private static List<String> values(Directive d) {
+        return d.args().stream().map(Word::value).toList();
+    }
+
+    private static String error(String text) {
+        return read(text).problems().stream().filter(p -> p.ruleId().equals("PL001")).findFirst()
+                .map(p -> p.position().line() + ":" + p.position().column() + " "
+                        + p.message().replace("httpd would refuse this file: ", "")).orElse(null);
+    }
+
+    @Test
+    void continuationJoinsExactlyAlsoInComments() {
+        ParsedConfig c = read("ProxyPass /a \\\n    http://b/ retry=0\n# comment \\\nProxyTimeout 0\nServerName x");
+        assertEquals(List.of("/a", "http://b/", "retry=0"), values(c.root().get(0)));
+        assertEquals(2, c.root().size(), "the ProxyTimeout line belongs to the comment");
+        assertEquals("t.conf:2:5", c.root().get(0).args().get(1).position().toString());
+    }
+
+    @Test
+    void noEndOfLineComments() {
+        Directive d = read("ServerAlias a # b").root().get(0);
+        assertEquals(List.of("a", "#", "b"), values(d));
+        assertEquals("2:1 ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
+                + " This overrides the server timeout", error("# fine\nProxyTimeout 60 # seconds"));
+    }
+
+    @Test
+    void quotingUnescapesOnlyBackslashAndTheQuote() {
+        Directive d = read("Header set X \"a \\\"b\\\" c\\\\d \\n\" 'e\\'f' g\\\\h i\"j").root().get(0);
+        assertEquals(List.of("set", "X", "a \"b\" c\\d \\n", "e'f", "g\\h", "i\"j"), values(d));
+    }
+
+    @Test
+    void sectionsAreCaseInsensitiveAndMustCloseWithTheirOwnName() {
+        ParsedConfig c = read("<virtualhost *:80>\n  <LOCATION /a>\n  </location>\n</VirtualHost>");
+        assertEquals("virtualhost", c.root().get(0).name());
+        assertEquals(List.of("*:80"), values(c.root().get(0)));
+        assertEquals("3:1 Expected </Location> but saw </VirtualHost>", error("<VirtualHost *:80>\n<Location /a>\n</VirtualHost>"));
+        assertEquals("1:1 <VirtualHost> was not closed.", error("<VirtualHost *:80>\nServerName a"));
+        assertEquals("1:1 </VirtualHost> without matching <VirtualHost> section", error("</VirtualHost>"));
+        assertEquals("1:1 <VirtualHost> directive missing closing '>'", error("<VirtualHost *:80\n</VirtualHost>"));
+    }
+
+    @Test
+    void variablesComeFromDefineThenTheEnvironment() {
+        ApacheReader reader = new ApacheReader(DisplayPaths.ofWorkingDirectory(), Map.of("PORT", "3000", "HOST", "env"));
+        ParsedConfig c = reader.read(SourceFile.ofText("t.conf",
+                "Define HOST node\nProxyPass / http://${HOST}:${PORT}/ ${NOPE}"));
+        assertEquals(List.of("/", "http://node:3000/", "${NOPE}"), values(c.root().get(1)));
+        assertEquals(1, reader.notes().size());
+        assertTrue(reader.notes().get(0).contains("${NOPE} is not defined"));
+    }
+
+    @Test
+    void conditionalSectionsAreEvaluatedAgainstWhatTheConfigLoadsAndDefines() {
+        String loaded = "LoadModule proxy_module m.so\n";
+        ParsedConfig c = read(loaded + "<IfModule mod_proxy.c>\nProxyTimeout 5\n</IfModule>\n"
+                + "<IfModule mod_headers.c>\nHeader set A b\n</IfModule>\n"
+                + "<IfModule !headers_module>\nServerName ok\n</IfModule>\n"
+                + "Define TLS\n<IfDefine TLS>\nServerAlias tls\n</IfDefine>\n<IfVersion >= 2.4.47>\nTimeout 9\n</IfVersion>");
+        List<String> active = c.root().stream().filter(d -> !d.hasBlock()).map(Directive::name).toList();
+        assertEquals(List.of("LoadModule", "ProxyTimeout", "ServerName", "Define", "ServerAlias", "Timeout"), active);
+        // without LoadModule lines nothing is known: both branches count
+        ParsedConfig unknown = read("<IfModule mod_headers.c>\nHeader set A b\n</IfModule>");
+        assertEquals("Header", unknown.root().get(1).name());
+    }
+
+    @Test
+    void falseSectionsAreSkippedUnreadButMustBeBalanced() {
+        assertNull(error("LoadModule proxy_module m.so\n<IfModule nope_module>\nProxyTimeout 0 1 2\n</IfModule>"));
+        assertEquals("2:1 Expected </IfModule> before end of configuration",
+                error("LoadModule proxy_module m.so\n<IfModule nope_module>\nProxyTimeout 1\n"));
+        // the end of the file inside a true conditional section is accepted, as ap_build_cont_config does
+        assertNull(error("<IfModule proxy_module>\n<VirtualHost *:80>\nServerName a\n</VirtualHost> </IfModule>"));
+    }
+
+    @Test
+    void crlfAndBomAreRead(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("httpd.conf");
+        byte[] body = "ProxyTimeout 5\r\n<VirtualHost *:80>\r\n  ServerName a\r\n</VirtualHost>\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xef;
+        bytes[1] = (byte) 0xbb;
+        bytes[2] = (byte) 0xbf;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+        Files.write(f, bytes);
+        ParsedConfig c = new ApacheReader(new DisplayPaths(tmp), Map.of()).read(SourceFile.read(f, "httpd.conf"));
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("5"), values(c.root().get(0)));
+        assertEquals("httpd.conf:1:1", c.root().get(0).position().toString());
+        assertEquals("httpd.conf:3:3", c.root().get(1).block().get(0).position().toString());
+    }
+
+    @Test
+    void includesResolveFromServerRootThenTheEntryFolder(@TempDir Path tmp) throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Files.createDirectories(root.resolve("conf"));
+        Files.writeString(root.resolve("conf/timeouts.conf"), "ProxyTimeout 7\n");
+        Path entry = tmp.resolve("httpd.conf");
+        Files.writeString(entry, "ServerRoot \"" + root + "\"\nInclude conf/timeouts.conf\nIncludeOptional none/*.conf\n"
+                + "Include missing.conf\n");
+        ParsedConfig c = new ApacheReader(new DisplayPaths(tmp), Map.of()).read(SourceFile.read(entry, "httpd.conf"));
+        assertEquals("ProxyTimeout", c.root().get(2).name());
+        assertEquals("root/conf/timeouts.conf:1:1", c.root().get(2).position().toString());
+        assertEquals(List.of("PL002"), c.problems().stream().map(p -> p.ruleId()).toList());
+        assertEquals(4, c.problems().get(0).position().line());
+    }
+}

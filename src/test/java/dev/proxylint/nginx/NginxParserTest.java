@@ -1,0 +1,129 @@
+package dev.proxylint.nginx;
+
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.Problem;
+import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.Word;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reading rules of ngx_conf_read_token(), one behaviour per test. */
+class NginxParserTest {
+    private static ParsedConfig parse(String text) {
+        return new NginxParser(DisplayPaths.ofWorkingDirectory()).parse(SourceFile.ofText("t.conf", text));
+    }
+
+    private static List<String> values(Directive d) {
+        return d.args().stream().map(Word::value).toList();
+    }
+
+    private static String firstError(String text) {
+        List<Problem> p = parse(text).problems().stream().filter(x -> x.ruleId().equals("PL001")).toList();
+        return p.isEmpty() ? null : p.get(0).position().line() + ":" + p.get(0).position().column() + " "
+                + p.get(0).message().replace("nginx would refuse this file: ", "");
+    }
+
+    @Test
+    void quotesAndEscapesAreResolvedAsNginxDoes() {
+        Directive d = parse("add_header X \"a \\\"b\\\" \\t c\" 'd\\'e' f\\\"g;").root().get(0);
+        assertEquals(List.of("X", "a \"b\" \t c", "d'e", "f\"g"), values(d));
+        assertTrue(d.args().get(1).quoted());
+        assertEquals("\"a \\\"b\\\" \\t c\"", d.args().get(1).raw());
+    }
+
+    @Test
+    void hashStartsACommentOnlyWhereAWordCouldStart() {
+        ParsedConfig c = parse("set $a te#st; # a comment; with { braces\nset $b x;");
+        assertEquals(List.of("$a", "te#st"), values(c.root().get(0)));
+        assertEquals(2, c.root().size());
+        assertEquals(1, c.comments().size());
+        assertEquals(" a comment; with { braces", c.comments().get(0).text());
+    }
+
+    @Test
+    void variablesWithBracesDoNotOpenBlocks() {
+        Directive d = parse("set $a ${host}x;").root().get(0);
+        assertEquals(List.of("$a", "${host}x"), values(d));
+    }
+
+    @Test
+    void positionsAreLineAndColumnOfEveryWord() {
+        Directive d = parse("http {\n    server {\n\tlisten  80;\n    }\n}\n").root().get(0).block().get(0).block().get(0);
+        assertEquals("t.conf:3:2", d.position().toString());
+        assertEquals("t.conf:3:10", d.args().get(0).position().toString());
+    }
+
+    @Test
+    void structuralErrorsSayWhatNginxSays() {
+        assertEquals("3:1 unexpected \"}\"", firstError("location / {\n  proxy_pass http://a\n}\n"));
+        assertEquals("1:16 unexpected \"x\"", firstError("set $a \"quoted\"x;"));
+        assertEquals("1:1 unexpected end of file, expecting \";\" or \"}\"", firstError("proxy_pass http://a"));
+        assertTrue(firstError("http {\n server {\n").startsWith("1:1 unexpected end of file, expecting \"}\""));
+        assertEquals("1:1 unexpected \"}\"", firstError("}"));
+        assertEquals("1:1 unexpected \";\"", firstError(";"));
+        assertTrue(firstError("set $a \"open;\n").contains("is never closed"));
+    }
+
+    @Test
+    void argumentsOfTheDirectivesProxylintReadsAreChecked() {
+        assertEquals("1:1 \"proxy_read_timeout\" directive invalid value (\"1y\" is not an nginx time: use ms, s, m, h,"
+                + " d or w, e.g. 60s)", firstError("proxy_read_timeout 1y;"));
+        assertEquals("2:1 \"proxy_pass\" directive is duplicate", firstError("proxy_pass http://a;\nproxy_pass http://b;"));
+        assertEquals("1:1 invalid number of arguments in \"proxy_set_header\" directive",
+                firstError("proxy_set_header Upgrade;"));
+        assertEquals("1:1 invalid condition \"1\"", firstError("if (1) { return 404; }"));
+        assertEquals("1:1 directive \"location\" has no opening \"{\"", firstError("location /;"));
+        assertEquals(null, firstError("if ($http_upgrade = websocket) { return 404; }\nproxy_read_timeout 1m30s;"));
+    }
+
+    @Test
+    void luaBlocksAreReadWithLuaRules() {
+        ParsedConfig c = parse("content_by_lua_block {\n  local t = { a = \"}\" } -- }\n  ngx.say([[ } ]])\n}\nset $a b;");
+        assertEquals(List.of(), c.problems());
+        assertEquals("content_by_lua_block", c.root().get(0).name());
+        assertEquals("set", c.root().get(1).name());
+    }
+
+    @Test
+    void timesAndSizesAreReadLikeNginx() {
+        assertEquals(90_000, NginxValues.parseMillis("1m30s"));
+        assertEquals(2_500, NginxValues.parseMillis("2500ms"));
+        assertEquals(60_000, NginxValues.parseMillis("60"));
+        assertEquals(-1, NginxValues.parseMillis("1M"));
+        assertEquals(-1, NginxValues.parseMillis("30s1m"));
+        assertEquals(1024 * 1024, NginxValues.parseSize("1m"));
+        assertEquals(-1, NginxValues.parseSize("1.5m"));
+    }
+
+    @Test
+    void includesAreSplicedWithTheirOwnPositions(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("conf.d"));
+        Files.writeString(tmp.resolve("conf.d/b.conf"), "\n  proxy_read_timeout 5s;\n");
+        Files.writeString(tmp.resolve("conf.d/a.conf"), "proxy_connect_timeout 5s;\n");
+        Path main = tmp.resolve("nginx.conf");
+        Files.writeString(main, "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        ParsedConfig c = new NginxParser(new DisplayPaths(tmp)).parse(SourceFile.read(main, "nginx.conf"));
+        List<Directive> http = c.root().get(1).block();
+        assertEquals(List.of("include", "proxy_connect_timeout", "proxy_read_timeout"),
+                http.stream().map(Directive::name).toList());
+        assertEquals("conf.d/b.conf:2:3", http.get(2).position().toString());
+        assertEquals(3, c.filesRead().size());
+    }
+
+    @Test
+    void snippetsGetTheirContext() {
+        assertEquals("main", parse("events {}\nhttp {}").context());
+        assertEquals("http", parse("upstream a { server x; }\nserver { listen 80; }").context());
+        assertEquals("server", parse("location / { proxy_pass http://a; }").context());
+        assertEquals("unknown", parse("proxy_set_header Host $host;").context());
+    }
+}
