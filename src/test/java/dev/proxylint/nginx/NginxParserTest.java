@@ -67,7 +67,7 @@ class NginxParserTest {
         assertEquals("3:1 unexpected \"}\"", firstError("location / {\n  proxy_pass http://a\n}\n"));
         assertEquals("1:16 unexpected \"x\"", firstError("set $a \"quoted\"x;"));
         assertEquals("1:1 unexpected end of file, expecting \";\" or \"}\"", firstError("proxy_pass http://a"));
-        assertTrue(firstError("http {\n server {\n").startsWith("1:1 unexpected end of file, expecting \"}\""));
+        assertTrue(firstError("http {\n server {\n").startsWith("2:2 unexpected end of file, expecting \"}\""));
         assertEquals("1:1 unexpected \"}\"", firstError("}"));
         assertEquals("1:1 unexpected \";\"", firstError(";"));
         assertTrue(firstError("set $a \"open;\n").contains("is never closed"));
