@@ -10,6 +10,7 @@
 # Exit: 0 every scenario agrees (or SKIPPED, said on stderr, when apt/npm/nginx/apache2 are out of reach),
 #       1 a disagreement (the matrix says which), 2 the suite itself could not run (ports busy, build failed).
 set -u
+export PATH="$PATH:/usr/sbin:/sbin"   # nginx and apache2 live there; a non-root PATH on Debian lacks it
 E2E=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$E2E/../.." && pwd)
 OUT=$ROOT/target/e2e                  # lint verdicts, probe results, logs, matrix of the last run
