@@ -1,6 +1,7 @@
 package dev.proxylint.rules;
 
 import dev.proxylint.route.IdleTimeout;
+import dev.proxylint.route.Transport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,17 @@ public final class TimeoutBelowHeartbeatWindow implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Timeouts.Cut cut : Timeouts.matching(ctx, ms -> ms >= interval + 500 && ms <= window)) {
             IdleTimeout t = cut.timeout();
+            boolean polling = cut.transports().contains(Transport.POLLING);
+            String why = polling
+                    ? "a long-polling request is held until the next ping, which the server sends pingInterval after"
+                            + " the client's pong, so when a client answers a ping late (mobile networks, throttled"
+                            + " background tabs) the proxy cuts its long-poll and the client reconnects"
+                            + " (\"transport close\")"
+                    : "a WebSocket tunnel carries a heartbeat packet about every pingInterval, so it survives while"
+                            + " pongs are prompt, but with less margin than the Socket.IO docs require a slow pong"
+                            + " can leave it silent long enough to be cut (\"transport close\")";
             out.add(ctx.finding(t.at(), t.decidedBy() + " (" + Timeouts.seconds(t.millis())
-                    + ") is not above pingInterval + pingTimeout (" + window + " ms): the next ping comes"
-                    + " pingInterval after the client's pong, so when a client answers a ping late (mobile networks,"
-                    + " throttled background tabs) its " + Timeouts.victims(cut.transports()).replace("Socket.IO ", "")
-                    + " stay silent longer than the timeout, are cut, and the client reconnects (\"transport close\")"
+                    + ") is not above pingInterval + pingTimeout (" + window + " ms): " + why
                     + (t.note() != null ? " " + t.note() : ""),
                     String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))
                     .withEdits(Edits.set(ctx, t.at(), String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))));
