@@ -35,13 +35,18 @@ final class ApacheChecks {
         List<Word> a = d.args();
         return switch (d.key()) {
             case "proxytimeout" -> {
+                if (!section.isEmpty() && !section.equals("virtualhost")) {
+                    yield "ProxyTimeout not allowed in <" + sectionName(section) + "> context";
+                }
                 if (a.size() != 1) {
                     yield "ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
                             + " This overrides the server timeout";
                 }
                 yield atoi(a.get(0).value()) < 1 ? "Proxy Timeout must be at least 1 second." : null;
             }
-            case "timeout" -> a.size() != 1 ? "Timeout takes one argument, Timeout duration (sec)" : null;
+            case "timeout" -> !section.isEmpty() && !section.equals("virtualhost")
+                    ? "Timeout not allowed in <" + sectionName(section) + "> context"
+                    : a.size() != 1 ? "Timeout takes one argument, Timeout duration (sec)" : null;
             case "loadmodule" -> a.size() != 2 ? "LoadModule takes two arguments, a module name and the name of a"
                     + " shared object file to load it from" : null;
             case "proxypass", "proxypassmatch" -> proxyPass(a, section);
@@ -53,12 +58,22 @@ final class ApacheChecks {
         };
     }
 
+    private static String sectionName(String lower) {
+        for (String n : List.of("Location", "LocationMatch", "Directory", "DirectoryMatch", "Files", "FilesMatch",
+                "Proxy", "ProxyMatch", "If", "ElseIf", "Else", "Limit", "LimitExcept", "VirtualHost")) {
+            if (n.equalsIgnoreCase(lower)) {
+                return n;
+            }
+        }
+        return lower;
+    }
+
     /** A URL with a scheme, as mod_proxy requires for workers ({@code unix:/path|http://...} included). */
     static boolean absolute(String url) {
         if (url.regionMatches(true, 0, "balancer://", 0, 11)) {
             return true; // its name is checked elsewhere in httpd ("Bad syntax for a balancer name")
         }
-        return url.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://[^/?#].*") || url.matches("(?is)^unix:.*\\|[a-z][a-z0-9+.-]*://.*");
+        return url.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://[^/?#].*") || url.matches("(?is)^unix:.*\\|[a-z][a-z0-9+.-]*:.*");
     }
 
     /** C's atoi: leading blanks, optional sign, digits; anything else ends the number. */

@@ -223,8 +223,7 @@ public final class ApacheReader {
                     if (Boolean.FALSE.equals(active)) {
                         soak(cursor, name, at, false);
                     } else {
-                        readScope(cursor, name, level, includeStack, depth + open.size() + 1,
-                                checked && active != null);
+                        readScope(cursor, name, level, includeStack, depth + open.size() + 1, checked);
                     }
                 } else {
                     open.push(new Open(nameWord, args, new ArrayList<>(), at));
@@ -238,7 +237,7 @@ public final class ApacheReader {
             String problem = !checked ? null : ApacheChecks.check(d, open.isEmpty() ? ""
                     : open.peek().name().value().toLowerCase(Locale.ROOT), open.isEmpty() ? "" : open.peek().firstArg());
             if (problem != null) {
-                throw stop(at, problem);
+                problems.add(Problem.argument(at, "httpd would refuse this file: " + problem));
             }
             onRead(d, level, includeStack);
         }

@@ -124,7 +124,7 @@ public final class ApacheRoutes {
             if (r.kind() == RewriteEvaluator.Outcome.Kind.ANSWER) {
                 return notProxied(r.rule(), "\"" + r.rule().text() + "\" answers " + request.path + " itself");
             }
-            for (ApacheServer.Pass p : s.passes) {
+            for (ApacheServer.Pass p : s.passesInOrder()) {
                 String rest = match(p);
                 if (rest == null) {
                     continue;
@@ -155,8 +155,11 @@ public final class ApacheRoutes {
                 if (!m.find()) {
                     return null;
                 }
-                StringBuilder sb = new StringBuilder();
                 String url = p.url();
+                if (!url.matches("(?s).*\\$\\d.*")) {
+                    return url + request.path; // no backreference: httpd appends the whole original path
+                }
+                StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < url.length(); i++) {
                     char c = url.charAt(i);
                     if (c == '$' && i + 1 < url.length() && Character.isDigit(url.charAt(i + 1))) {
@@ -338,6 +341,9 @@ public final class ApacheRoutes {
                         + b.activeMembers().size() + " members have no route= for the cookie to name";
             }
             List<String> names = List.of(sticky.split("\\|"));
+            if (names.stream().anyMatch(n -> n.equalsIgnoreCase("JSESSIONID"))) {
+                return null; // Tomcat and other servlet containers append the route (jvmRoute) to it themselves
+            }
             List<String> set = s.routeCookies();
             boolean cookieSet = names.stream().anyMatch(n -> set.stream().anyMatch(c -> c.equalsIgnoreCase(n)));
             if (!cookieSet) {

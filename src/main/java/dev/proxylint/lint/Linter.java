@@ -120,7 +120,7 @@ public final class Linter {
 
     /** Runs the enabled rules on one parsed config, then applies its inline suppressions. */
     public List<Finding> check(ParsedConfig config) {
-        RoutesModel routes = config.hasSyntaxError() ? new RoutesModel(List.of())
+        RoutesModel routes = config.hasStructuralError() ? new RoutesModel(List.of())
                 : config.dialect() == Dialect.APACHE ? ApacheRoutes.build(config, settings.socketIo())
                 : NginxRoutes.build(config, settings.socketIo());
         Map<String, Finding> unique = new LinkedHashMap<>();

@@ -31,7 +31,16 @@ final class NginxChecks {
             return;
         }
         Set<String> seen = new HashSet<>();
+        Set<String> locations = new HashSet<>();
         for (Directive d : dirs) {
+            if (d.name().equals("location") && d.hasBlock() && d.argCount() > 0) {
+                LocationMatcher.Loc l = LocationMatcher.Loc.of(d);
+                if (!l.regex() && !l.named() && !locations.add((l.modifier().equals("=") ? "=" : "") + l.name())) {
+                    // nginx cannot build its location tree: structural
+                    out.add(new Problem("PL001", d.position(), "nginx would refuse this file: duplicate location \""
+                            + l.name() + "\"", null));
+                }
+            }
             String name = d.name();
             NginxDirectives.Spec spec = NginxDirectives.spec(name, parent);
             if (spec != null) {
@@ -102,8 +111,16 @@ final class NginxChecks {
         }
     }
 
+    /**
+     * An argument error. When the directive's words run over several lines, a ';' is most likely missing and
+     * the next directive was read as arguments: the tree is not what the author meant, so it counts as
+     * structural (the other rules do not run).
+     */
     private static Problem error(Directive d, String nginxSays) {
-        return new Problem("PL001", d.position(), "nginx would refuse this file: " + nginxSays, null);
+        int first = d.position().line();
+        boolean spansLines = d.args().stream().anyMatch(w -> w.position().line() != first);
+        String message = "nginx would refuse this file: " + nginxSays;
+        return spansLines ? new Problem("PL001", d.position(), message, null) : Problem.argument(d.position(), message);
     }
 
     /** ngx_http_rewrite_if_condition(): null when nginx accepts the condition, else what it says. */

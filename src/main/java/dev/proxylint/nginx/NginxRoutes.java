@@ -75,11 +75,50 @@ public final class NginxRoutes {
     }
 
     private void http(List<Directive> httpLevel, List<ServerRoutes> out) {
+        java.util.Set<String> claimed = new java.util.HashSet<>();
         for (Directive d : httpLevel) {
             if (d.name().equals("server") && d.hasBlock()) {
-                server(httpLevel, d, out, false);
+                // nginx ignores a server whose every address and name an earlier server already has
+                // ("conflicting server name ... ignored"): it serves nothing and is not judged
+                List<String> pairs = addressNamePairs(d);
+                boolean reachable = false;
+                for (String p : pairs) {
+                    reachable |= claimed.add(p);
+                }
+                if (reachable) {
+                    server(httpLevel, d, out, false);
+                }
             }
         }
+    }
+
+    /** "address|name" for each listen address and server_name of a server (nginx's defaults: *:80, ""). */
+    private static List<String> addressNamePairs(Directive server) {
+        List<String> addresses = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Directive d : server.children()) {
+            if (d.name().equals("listen") && d.argCount() > 0) {
+                String a = d.arg(0).toLowerCase(Locale.ROOT);
+                addresses.add(a.chars().allMatch(Character::isDigit) ? "*:" + a : a);
+            } else if (d.name().equals("server_name")) {
+                d.args().forEach(w -> names.add(w.value().toLowerCase(Locale.ROOT)));
+            } else if (d.name().equals("include") && d.includeState().unseen()) {
+                return List.of("unseen|" + System.identityHashCode(server)); // may hold its own listen/names
+            }
+        }
+        if (addresses.isEmpty()) {
+            addresses.add("*:80");
+        }
+        if (names.isEmpty()) {
+            names.add("");
+        }
+        List<String> out = new ArrayList<>();
+        for (String a : addresses) {
+            for (String n : names) {
+                out.add(a + "|" + n);
+            }
+        }
+        return out;
     }
 
     private void server(List<Directive> httpLevel, Directive server, List<ServerRoutes> out, boolean virtual) {
@@ -87,9 +126,26 @@ public final class NginxRoutes {
         Route polling = new Resolver(Transport.POLLING, httpLevel, server, upstreams).resolve();
         Route websocket = new Resolver(Transport.WEBSOCKET, httpLevel, server, upstreams).resolve();
         boolean intent = NginxIntent.shows(httpLevel, server);
-        boolean proxies = NginxIntent.proxies(server);
+        // a server that redirects every request at server level (the usual http -> https one) proxies nothing,
+        // whatever locations are left below the redirect
+        boolean proxies = NginxIntent.proxies(server) && !redirectsAtServerLevel(server, polling);
         out.add(new ServerRoutes(Dialect.NGINX, virtual ? "the server these locations belong to"
                 : serverName(server), server.position(), intent, proxies, polling, websocket));
+    }
+
+    private static boolean redirectsAtServerLevel(Directive server, Route r) {
+        if (r.proxied() || r.notProxied() == null) {
+            return false;
+        }
+        for (Directive d : server.children()) {
+            if (d.position().equals(r.at())) {
+                String a = d.argCount() > 0 ? d.arg(0) : "";
+                return d.name().equals("rewrite")
+                        || d.name().equals("return") && (a.matches("30[1278]") || a.startsWith("http://")
+                        || a.startsWith("https://") || a.startsWith("$scheme"));
+            }
+        }
+        return false;
     }
 
     private static String serverName(Directive server) {

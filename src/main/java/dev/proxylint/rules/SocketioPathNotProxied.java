@@ -15,8 +15,8 @@ public final class SocketioPathNotProxied implements Rule {
         List<Finding> out = new ArrayList<>();
         String path = ctx.socketIo().requestPath();
         for (ServerRoutes s : ctx.routes().servers()) {
-            if (!s.intent()) {
-                continue;
+            if (!s.intent() || !s.proxies()) {
+                continue; // a server that proxies nothing (a redirect to https) is out of scope
             }
             Transport t = ctx.socketIo().allows(Transport.POLLING) ? Transport.POLLING : Transport.WEBSOCKET;
             Route r = s.route(t);

@@ -20,4 +20,9 @@ public record ParsedConfig(Dialect dialect, SourceFile entry, List<Directive> ro
     public boolean hasSyntaxError() {
         return problems.stream().anyMatch(p -> p.ruleId().equals("PL001"));
     }
+
+    /** True when a syntax error left the tree incomplete, so nothing but the syntax error can be judged. */
+    public boolean hasStructuralError() {
+        return problems.stream().anyMatch(p -> p.ruleId().equals("PL001") && p.structural());
+    }
 }
