@@ -212,6 +212,15 @@ public final class ApacheRoutes {
                 if (carries(url, s.workerParams(url))) {
                     return Upgrade.carried(by.position());
                 }
+                Directive sharedWith = s.workerDefinedBy(url);
+                if (ProxyParams.of(by, 0).containsKey("upgrade") && sharedWith != null && sharedWith != by) {
+                    return new Upgrade(Upgrade.Status.NOT_CARRIED, by.position(), "the upgrade=websocket of \""
+                            + by.text() + "\" is ignored: \"" + sharedWith.text() + "\" (line "
+                            + sharedWith.position().line() + ") defined a worker whose URL covers this one first,"
+                            + " and httpd shares it (AH01146: Ignoring parameter because of worker sharing)", null,
+                            "put upgrade=websocket on \"" + sharedWith.text() + "\" too, or give /socket.io/ its own"
+                            + " backend URL defined before it");
+                }
                 String fix = by.is("ProxyPass") ? by.text() + " upgrade=websocket"
                         : "RewriteCond %{HTTP:Upgrade} websocket [NC] and RewriteRule ... ws://...  [P,L] before it,"
                         + " or ProxyPass with upgrade=websocket";

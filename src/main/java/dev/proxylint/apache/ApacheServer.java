@@ -31,9 +31,27 @@ final class ApacheServer {
     final List<Directive> main;
     final List<Pass> passes = new ArrayList<>();
     final Map<String, Balancer> balancers = new LinkedHashMap<>();
-    /** Worker parameters by URL origin+path prefix, from ProxyPass and {@code <Proxy url>} ProxySet. */
-    final Map<String, Map<String, String>> workers = new LinkedHashMap<>();
-    final Map<String, Directive> workerAt = new LinkedHashMap<>();
+    /**
+     * The workers ProxyPass and {@code <Proxy url>} define, in definition order. httpd names a worker by its
+     * URL and picks, for a backend URL, the worker with the longest name that is a prefix of it; a ProxyPass
+     * whose URL an earlier worker of the same server already covers shares that worker, and its parameters
+     * are ignored (AH01146).
+     */
+    private final List<Worker> workers = new ArrayList<>();
+    private String scope = "vhost";
+
+    private static final class Worker {
+        final String name;
+        final String scope;
+        final Map<String, String> params = new LinkedHashMap<>();
+        Directive at;
+        Directive definedBy;
+
+        Worker(String name, String scope) {
+            this.name = name;
+            this.scope = scope;
+        }
+    }
     final List<Directive> headers = new ArrayList<>();
 
     ApacheServer(Directive vhost, List<Directive> main) {
@@ -43,6 +61,7 @@ final class ApacheServer {
         if (vhost != null) {
             collect(own, null);
         }
+        scope = "main";
         collect(main, null);
     }
 
@@ -159,20 +178,50 @@ final class ApacheServer {
         }
     }
 
+    /** ProxySet (in {@code <Proxy url>} or naming the URL): sets the parameters of the worker the URL reaches. */
     private void target(String url, Directive d, Map<String, String> params) {
         if (url.toLowerCase(Locale.ROOT).startsWith("balancer://")) {
             balancer(url).set(d, params);
-        } else {
-            worker(url, d, params);
+            return;
+        }
+        Worker w = covering(url, scope);
+        if (w == null) {
+            w = new Worker(url.toLowerCase(Locale.ROOT), scope);
+            w.definedBy = d;
+            workers.add(w);
+        }
+        set(w, d, params);
+    }
+
+    /** A ProxyPass URL: a new worker, or the earlier one that covers it, whose parameters then stay as they are. */
+    private void worker(String url, Directive d, Map<String, String> params) {
+        if (covering(url, scope) != null) {
+            return; // shared: httpd ignores this ProxyPass's parameters
+        }
+        Worker w = new Worker(url.toLowerCase(Locale.ROOT), scope);
+        w.definedBy = d;
+        workers.add(w);
+        set(w, d, params);
+    }
+
+    private static void set(Worker w, Directive d, Map<String, String> params) {
+        w.params.putAll(params);
+        if (params.containsKey("timeout") || params.containsKey("upgrade")) {
+            w.at = d;
         }
     }
 
-    private void worker(String url, Directive d, Map<String, String> params) {
-        String key = url.toLowerCase(Locale.ROOT);
-        workers.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(params);
-        if (params.containsKey("timeout") || params.containsKey("upgrade")) {
-            workerAt.put(key, d);
+    /** The worker of {@code scope} (null: any) with the longest name that is a prefix of the URL, or null. */
+    private Worker covering(String url, String inScope) {
+        String u = url.toLowerCase(Locale.ROOT);
+        Worker best = null;
+        for (Worker w : workers) {
+            if ((inScope == null || w.scope.equals(inScope)) && u.startsWith(w.name)
+                    && (best == null || w.name.length() > best.name.length())) {
+                best = w;
+            }
         }
+        return best;
     }
 
     Balancer balancer(String url) {
@@ -211,25 +260,22 @@ final class ApacheServer {
         }
     }
 
-    /** The worker parameters that apply to a URL: the longest configured prefix (httpd's worker matching). */
+    /** The parameters of the worker a backend URL reaches (the longest worker name that is its prefix). */
     Map<String, String> workerParams(String url) {
-        return workers.getOrDefault(workerKey(url), Map.of());
+        Worker w = covering(url, null);
+        return w == null ? Map.of() : w.params;
     }
 
+    /** The directive that defined the worker a backend URL reaches, or null. */
+    Directive workerDefinedBy(String url) {
+        Worker w = covering(url, null);
+        return w == null ? null : w.definedBy;
+    }
+
+    /** The directive that set that worker's timeout= or upgrade=, or null. */
     Directive workerDirective(String url) {
-        String k = workerKey(url);
-        return k == null ? null : workerAt.get(k);
-    }
-
-    private String workerKey(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        String best = null;
-        for (String k : workers.keySet()) {
-            if (u.startsWith(k) && (best == null || k.length() > best.length())) {
-                best = k;
-            }
-        }
-        return best;
+        Worker w = covering(url, null);
+        return w == null ? null : w.at;
     }
 
     /** Cookie names that a {@code Header ... Set-Cookie} with the balancer's route sets. */

@@ -32,6 +32,7 @@ public final class UpgradeNotForwarded implements Rule {
         dev.proxylint.source.Directive d = Edits.directive(ctx, u.at());
         boolean oneLine = d != null && d.args().stream().allMatch(w -> w.position().line() == u.at().line());
         return d != null && d.is("ProxyPass") && oneLine && fix.endsWith(" upgrade=websocket")
+                && d.args().stream().noneMatch(w -> w.value().toLowerCase(java.util.Locale.ROOT).startsWith("upgrade="))
                 ? List.of(Edit.append(u.at(), " upgrade=websocket")) : List.of();
     }
 
