@@ -6,7 +6,6 @@ import dev.proxylint.source.Directive;
 import dev.proxylint.source.DisplayPaths;
 import dev.proxylint.source.Globs;
 import dev.proxylint.source.ParsedConfig;
-import dev.proxylint.source.Position;
 import dev.proxylint.source.Problem;
 import dev.proxylint.source.SourceFile;
 import dev.proxylint.source.Word;

@@ -21,7 +21,7 @@ final class NginxUpgrade {
     private static final String UPGRADE = "proxy_set_header Upgrade $http_upgrade;";
     private static final String CONNECTION = "proxy_set_header Connection \"upgrade\";";
 
-    private final NginxRoutes.Effective eff;
+    private final NginxEffective eff;
     private final NginxExpressions exprs;
     private final List<Directive> httpLevel;
     private final boolean wholeConfig;
@@ -30,7 +30,7 @@ final class NginxUpgrade {
      * @param wholeConfig the config is a complete nginx.conf (every map it could use is in view), so a
      *                    variable nothing defines really is undefined
      */
-    NginxUpgrade(NginxRoutes.Effective eff, NginxExpressions exprs, List<Directive> httpLevel,
+    NginxUpgrade(NginxEffective eff, NginxExpressions exprs, List<Directive> httpLevel,
                  boolean wholeConfig) {
         this.eff = eff;
         this.exprs = exprs;

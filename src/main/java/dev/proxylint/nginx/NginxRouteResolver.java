@@ -1,0 +1,411 @@
+package dev.proxylint.nginx;
+
+import dev.proxylint.route.Affinity;
+import dev.proxylint.route.Backends;
+import dev.proxylint.route.IdleTimeout;
+import dev.proxylint.route.Route;
+import dev.proxylint.route.Sourced;
+import dev.proxylint.route.Transport;
+import dev.proxylint.route.Upgrade;
+import dev.proxylint.settings.SocketIoSettings;
+import dev.proxylint.source.Dialect;
+import dev.proxylint.source.Directive;
+import dev.proxylint.source.Position;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves one transport's Socket.IO request through one nginx {@code server}: the server's rewrite phase,
+ * the location nginx picks (and its rewrites, {@code try_files}, named locations), and what nginx does with
+ * the request there, each fact with the directive that decided it.
+ */
+final class NginxRouteResolver {
+    private static final int MAX_REDIRECTS = 10;
+    private static final long DEFAULT_READ_TIMEOUT = 60_000;
+    private static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+    private final SocketIoSettings socketIo;
+    private final boolean wholeConfig;
+    private final Transport transport;
+    private final List<Directive> httpLevel;
+    private final Directive server;
+    private final Upstreams upstreams;
+    private final NginxExpressions exprs;
+    private boolean complete = true;
+    private Directive uriChangedBy;
+
+    /** @param wholeConfig the config is a complete nginx.conf: every map it could use is in view */
+    NginxRouteResolver(SocketIoSettings socketIo, boolean wholeConfig, Transport transport,
+                       List<Directive> httpLevel, Directive server, Upstreams upstreams) {
+        this.socketIo = socketIo;
+        this.wholeConfig = wholeConfig;
+        this.transport = transport;
+        this.httpLevel = httpLevel;
+        this.server = server;
+        this.upstreams = upstreams;
+        this.exprs = new NginxExpressions(new NginxRequest(transport, socketIo.requestPath()),
+                NginxExpressions.maps(httpLevel));
+    }
+
+    Route resolve() {
+        String requestPath = socketIo.requestPath();
+        Phase serverPhase = rewritePhase(server.children());
+        if (serverPhase.answered != null) {
+            return notProxied(serverPhase.answered, "\"" + serverPhase.answered.text()
+                    + "\" at server level answers " + requestPath + " itself");
+        }
+        for (int i = 0; i < MAX_REDIRECTS; i++) {
+            if (exprs.uri == null) {
+                return unknown(server);
+            }
+            LocationMatcher.Match match = LocationMatcher.find(server.children(), exprs.uri);
+            complete &= match.certain();
+            Directive loc = match.location();
+            if (loc == null) {
+                return notProxied(server, "no location matches " + exprs.uri
+                        + ", so nginx serves it from the document root (404 Not Found)");
+            }
+            List<List<Directive>> levels = levels(match.chain());
+            Phase phase = rewritePhase(loc.children());
+            if (phase.answered != null) {
+                return notProxied(phase.answered, "\"" + phase.answered.text() + "\" in \""
+                        + NginxRoutes.header(loc) + "\" answers " + requestPath + " itself");
+            }
+            if (phase.research) {
+                continue;
+            }
+            if (phase.takenIf != null) {
+                levels.add(phase.takenIf.children());
+            }
+            Content content = content(loc, phase.takenIf);
+            switch (content.kind) {
+                case PROXY:
+                    return proxied(loc, match.chain(), levels, content.directive);
+                case NAMED: {
+                    Directive named = named(content.target);
+                    if (named == null) {
+                        return notProxied(content.directive, "\"" + content.directive.text()
+                                + "\" falls back to " + content.target + ", which is not defined");
+                    }
+                    List<List<Directive>> namedLevels = levels(List.of(named));
+                    Phase np = rewritePhase(named.children());
+                    if (np.answered != null) {
+                        return notProxied(np.answered, "\"" + np.answered.text() + "\" answers "
+                                + requestPath + " itself");
+                    }
+                    if (np.takenIf != null) {
+                        namedLevels.add(np.takenIf.children());
+                    }
+                    Content nc = content(named, np.takenIf);
+                    if (nc.kind == ContentKind.PROXY) {
+                        return proxied(named, List.of(named), namedLevels, nc.directive);
+                    }
+                    return notProxied(named, "\"" + NginxRoutes.header(named) + "\" does not proxy it");
+                }
+                case REDIRECT: {
+                    Directive target = LocationMatcher.find(server.children(), content.target).location();
+                    if (target != null && target != loc && content(target, null).kind == ContentKind.PROXY) {
+                        exprs.uri = content.target;
+                        uriChangedBy = content.directive;
+                        continue;
+                    }
+                    return notProxied(content.directive, "\"" + content.directive.text() + "\" in \""
+                            + NginxRoutes.header(loc) + "\" serves " + content.target + " instead (a single-page-app"
+                            + " fallback answers 200 with HTML)");
+                }
+                case ANSWER:
+                    return notProxied(content.directive, "\"" + NginxRoutes.header(loc) + "\" does not proxy it: \""
+                            + content.directive.text() + "\" answers instead");
+                case UNKNOWN:
+                    return unknown(loc);
+                default:
+                    return notProxied(loc, "\"" + NginxRoutes.header(loc) + "\" does not proxy it (nginx serves files"
+                            + " from the document root)");
+            }
+        }
+        return unknown(server);
+    }
+
+    private List<List<Directive>> levels(List<Directive> chain) {
+        List<List<Directive>> levels = new ArrayList<>();
+        levels.add(httpLevel);
+        levels.add(server.children());
+        for (Directive d : chain) {
+            levels.add(d.children());
+        }
+        return levels;
+    }
+
+    private Directive named(String name) {
+        for (Directive d : server.children()) {
+            if (d.name().equals("location") && d.hasBlock() && d.argCount() == 1 && d.arg(0).equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- rewrite phase
+
+    /** What the rewrite-module directives of one level did to the request. */
+    private static final class Phase {
+        Directive answered;
+        boolean research;
+        Directive takenIf;
+    }
+
+    private Phase rewritePhase(List<Directive> dirs) {
+        Phase phase = new Phase();
+        boolean changedWithoutFlag = false;
+        for (Directive d : dirs) {
+            switch (d.name()) {
+                case "set" -> exprs.set(d);
+                case "return" -> {
+                    phase.answered = d;
+                    return phase;
+                }
+                case "break" -> {
+                    return phase;
+                }
+                case "include" -> complete &= !d.includeState().unseen();
+                case "rewrite" -> {
+                    String flag = d.argCount() > 2 ? d.arg(2) : "";
+                    RewriteOutcome r = rewrite(d);
+                    if (r == RewriteOutcome.NO_MATCH) {
+                        continue;
+                    }
+                    if (r == RewriteOutcome.REDIRECT) {
+                        phase.answered = d;
+                        return phase;
+                    }
+                    if (flag.equals("last")) {
+                        phase.research = true;
+                        return phase;
+                    }
+                    if (flag.equals("break")) {
+                        return phase;
+                    }
+                    changedWithoutFlag = true;
+                }
+                case "if" -> {
+                    Boolean taken = NginxConditions.evaluate(d.args(), exprs);
+                    if (taken == null) {
+                        if (NginxIntent.changesRouting(d)) {
+                            complete = false;
+                        }
+                        continue;
+                    }
+                    if (taken) {
+                        Phase inner = rewritePhase(d.children());
+                        if (inner.answered != null || inner.research) {
+                            return inner;
+                        }
+                        phase.takenIf = d;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        phase.research = changedWithoutFlag;
+        return phase;
+    }
+
+    private enum RewriteOutcome { NO_MATCH, CHANGED, REDIRECT }
+
+    private RewriteOutcome rewrite(Directive d) {
+        if (d.argCount() < 2 || exprs.uri == null) {
+            return RewriteOutcome.NO_MATCH;
+        }
+        java.util.regex.Pattern p = NginxRegex.compile(d.arg(0), false);
+        if (p == null) {
+            complete = false;
+            return RewriteOutcome.NO_MATCH;
+        }
+        java.util.regex.Matcher m = p.matcher(exprs.uri);
+        if (!m.find()) {
+            return RewriteOutcome.NO_MATCH;
+        }
+        String replacement = d.arg(1);
+        String flag = d.argCount() > 2 ? d.arg(2) : "";
+        if (replacement.startsWith("http://") || replacement.startsWith("https://")
+                || replacement.startsWith("$scheme") || flag.equals("redirect") || flag.equals("permanent")) {
+            return RewriteOutcome.REDIRECT;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < replacement.length(); i++) {
+            char c = replacement.charAt(i);
+            if (c == '$' && i + 1 < replacement.length() && Character.isDigit(replacement.charAt(i + 1))) {
+                int g = replacement.charAt(++i) - '0';
+                sb.append(g <= m.groupCount() && m.group(g) != null ? m.group(g) : "");
+            } else {
+                sb.append(c);
+            }
+        }
+        String evaluated = exprs.eval(sb.toString());
+        if (evaluated != null) {
+            int q = evaluated.indexOf('?');
+            evaluated = q >= 0 ? evaluated.substring(0, q) : evaluated;
+        }
+        exprs.uri = evaluated;
+        uriChangedBy = d;
+        return RewriteOutcome.CHANGED;
+    }
+
+    // ---------------------------------------------------------------- content phase
+
+    private enum ContentKind { PROXY, NAMED, REDIRECT, ANSWER, STATIC, UNKNOWN }
+
+    private record Content(ContentKind kind, Directive directive, String target) {
+    }
+
+    private Content content(Directive loc, Directive takenIf) {
+        if (takenIf != null) {
+            for (Directive d : takenIf.children()) {
+                if (d.name().equals("proxy_pass")) {
+                    return new Content(ContentKind.PROXY, d, null);
+                }
+            }
+        }
+        Directive tryFiles = null;
+        for (Directive d : loc.children()) {
+            switch (d.name()) {
+                case "proxy_pass":
+                    return new Content(ContentKind.PROXY, d, null);
+                case "try_files":
+                    tryFiles = d;
+                    break;
+                case "fastcgi_pass", "uwsgi_pass", "scgi_pass", "grpc_pass", "memcached_pass",
+                     "stub_status", "empty_gif", "content_by_lua_block", "content_by_lua",
+                     "content_by_lua_file", "js_content", "perl", "mp4", "flv", "echo":
+                    return new Content(ContentKind.ANSWER, d, null);
+                case "include":
+                    if (d.includeState().unseen()) {
+                        return new Content(ContentKind.UNKNOWN, d, null);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (tryFiles != null && tryFiles.argCount() > 0) {
+            String last = tryFiles.arg(tryFiles.argCount() - 1);
+            if (last.startsWith("@")) {
+                return new Content(ContentKind.NAMED, tryFiles, last);
+            }
+            if (last.startsWith("=")) {
+                return new Content(ContentKind.ANSWER, tryFiles, null);
+            }
+            String target = exprs.eval(last);
+            if (target == null) {
+                return new Content(ContentKind.UNKNOWN, tryFiles, null);
+            }
+            int q = target.indexOf('?');
+            return new Content(ContentKind.REDIRECT, tryFiles, q >= 0 ? target.substring(0, q) : target);
+        }
+        return new Content(ContentKind.STATIC, loc, null);
+    }
+
+    // ---------------------------------------------------------------- the proxied route
+
+    private Route proxied(Directive loc, List<Directive> chain, List<List<Directive>> levels, Directive pass) {
+        for (int i = 0; i < levels.size(); i++) {
+            for (Directive d : levels.get(i)) {
+                // an empty glob at http level (sites-enabled/*, conf.d/*) holds other servers, not this
+                // location's settings; a missing named file, or any unseen include nearer, may
+                boolean unseen = i == 0 ? d.includeState() == Directive.IncludeState.UNRESOLVED
+                        : d.includeState().unseen();
+                if (d.name().equals("include") && unseen) {
+                    complete = false;
+                }
+            }
+        }
+        NginxEffective eff = new NginxEffective(levels);
+        Position at = loc.position();
+        Upgrade upgrade = transport == Transport.WEBSOCKET
+                ? new NginxUpgrade(eff, exprs, httpLevel, wholeConfig).analyse(at, NginxRoutes.header(loc)) : null;
+        Directive version = eff.last("proxy_http_version");
+        Sourced<String> httpVersion = version != null
+                ? new Sourced<>(version.arg(0), version.position(), version.text())
+                : new Sourced<>("1.0", at, "the default proxy_http_version (1.0)");
+        Directive read = eff.last("proxy_read_timeout");
+        IdleTimeout timeout;
+        if (read != null) {
+            long ms = NginxValues.parseMillis(read.arg(0));
+            timeout = ms < 0 ? null : new IdleTimeout(ms, read.position(), read.text(), "proxy_read_timeout %ds;",
+                    null);
+        } else {
+            timeout = new IdleTimeout(DEFAULT_READ_TIMEOUT, at, "the default proxy_read_timeout (60s)",
+                    "proxy_read_timeout %ds;", null);
+        }
+        Directive body = eff.last("client_max_body_size");
+        Sourced<Long> bodyLimit;
+        if (body != null) {
+            long b = NginxValues.parseSize(body.arg(0));
+            bodyLimit = b < 0 ? null : new Sourced<>(b, body.position(), body.text());
+        } else {
+            bodyLimit = new Sourced<>(DEFAULT_BODY_LIMIT, at, "the default client_max_body_size (1m)");
+        }
+        ProxyTarget target = ProxyTarget.parse(pass, exprs);
+        Backends backends = backends(target, pass);
+        Sourced<String> backendPath = backendPath(target, pass, loc);
+        return new Route(Dialect.NGINX, transport, at, NginxRoutes.header(loc), true, null, complete, upgrade,
+                httpVersion, timeout, backends, backendPath, bodyLimit);
+    }
+
+    private Backends backends(ProxyTarget target, Directive pass) {
+        if (target.host() == null) {
+            return Backends.unknown(pass.position());
+        }
+        Upstreams.Upstream u = upstreams.get(target.host());
+        if (u == null) {
+            return new Backends(1, target.host(), pass.position(), Affinity.none());
+        }
+        Affinity.Kind kind = Upstreams.kind(u);
+        Affinity affinity;
+        if (kind == Affinity.Kind.HASH) {
+            Directive hash = u.method();
+            String key = hash.arg(0);
+            String problem = HashKeys.problem(key, exprs.baseVariables(key));
+            affinity = new Affinity(kind, hash.position(), hash.text(),
+                    problem == null ? Affinity.Defect.NONE : Affinity.Defect.KEY_NOT_CLIENT_STABLE, problem);
+        } else if (kind == Affinity.Kind.NONE) {
+            affinity = new Affinity(kind, u.method() != null ? u.method().position() : null,
+                    u.method() != null ? u.method().text() : null, Affinity.Defect.NONE, null);
+        } else {
+            Directive by = u.sticky() != null ? u.sticky() : u.method();
+            affinity = new Affinity(kind, by == null ? null : by.position(), by == null ? null : by.text(),
+                    Affinity.Defect.NONE, null);
+        }
+        return new Backends(u.opaque() ? -1 : u.active(), "upstream " + u.block().arg(0), u.block().position(),
+                affinity);
+    }
+
+    private Sourced<String> backendPath(ProxyTarget target, Directive pass, Directive loc) {
+        if (target.uriUnknown() || exprs.uri == null) {
+            return null;
+        }
+        if (target.uri() == null || uriChangedBy != null) {
+            Directive by = uriChangedBy != null ? uriChangedBy : pass;
+            return new Sourced<>(exprs.uri, by.position(), by.text());
+        }
+        LocationMatcher.Loc l = LocationMatcher.Loc.of(loc);
+        if (l.regex() || l.named()) {
+            return null;
+        }
+        String uri = l.modifier().equals("=") ? target.uri()
+                : target.uri() + exprs.uri.substring(Math.min(l.name().length(), exprs.uri.length()));
+        return new Sourced<>(uri, pass.position(), pass.text());
+    }
+
+    private Route notProxied(Directive at, String why) {
+        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why, complete, null, null,
+                null, null, null, null);
+    }
+
+    private Route unknown(Directive at) {
+        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, null, false, null, null,
+                null, null, null, null);
+    }
+}
