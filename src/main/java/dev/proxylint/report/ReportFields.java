@@ -19,7 +19,11 @@ final class ReportFields {
 
     /** The message, then the fix: CI annotations show one text, and the fix is the most useful part of it. */
     static String messageWithFix(Finding f) {
-        return f.fix() == null || f.fix().isEmpty() ? f.message() : f.message() + " Fix: " + f.fix();
+        if (f.fix() == null || f.fix().isEmpty()) {
+            return f.message();
+        }
+        String m = f.message().strip();
+        return m + (m.endsWith(".") ? " " : ". ") + "Fix: " + f.fix();
     }
 
     /** The file with forward slashes: CI systems match annotations to repository paths, which use them. */
