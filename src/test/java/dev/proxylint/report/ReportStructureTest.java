@@ -56,7 +56,7 @@ class ReportStructureTest {
         assertEquals(List.of("error", "warning", "note"), results.findValuesAsText("level"));
         assertEquals("sites-enabled/chat&ws,v2%3Ablue.conf", results.get(1).path("locations").get(0)
                 .path("physicalLocation").path("artifactLocation").path("uri").asText());
-        assertEquals(Samples.ODD_MESSAGE + " Fix: proxy_set_header Connection \"upgrade\";",
+        assertEquals(Samples.ODD_MESSAGE + ". Fix: proxy_set_header Connection \"upgrade\";",
                 results.get(1).path("message").path("text").asText());
         assertFalse(results.get(2).has("partialFingerprints"), "no fingerprint, no partialFingerprints");
         assertNoNulls(root);
@@ -153,7 +153,7 @@ class ReportStructureTest {
         assertEquals("9", e.getAttribute("column"));
         assertEquals("warning", e.getAttribute("severity"));
         assertEquals("proxylint.PL104", e.getAttribute("source"));
-        assertTrue(e.getAttribute("message").startsWith(Samples.ODD_MESSAGE + " Fix: "), e.getAttribute("message"));
+        assertTrue(e.getAttribute("message").startsWith(Samples.ODD_MESSAGE + ". Fix: "), e.getAttribute("message"));
         assertEquals("info", ((Element) errors.item(2)).getAttribute("severity"));
     }
 
