@@ -138,6 +138,9 @@ public final class ProxylintCommand implements Callable<Integer> {
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
         List<InputCollector.Candidate> candidates = new InputCollector(configsOnly).collect(inputs, System.in);
+        if (candidates.isEmpty()) {
+            System.err.println("proxylint: warning: no nginx or httpd config found in " + String.join(", ", inputs));
+        }
         Baseline known = settings.baseline() != null && settings.writeBaseline() == null
                 ? Baseline.read(settings.baseline()) : null;
         Linter linter = new Linter(catalogue, settings, displayPaths);

@@ -251,4 +251,13 @@ class CliTest {
         assertEquals(0, CliRun.of("--diff", f.toString()).exit(), "nothing left to fix");
         assertMistake(CliRun.withStdin(BROKEN, "--fix", "-"), "--fix cannot write standard input");
     }
+
+    @Test
+    void aFolderWithoutConfigsSaysSo(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("README.md"), "# nothing here\n");
+        CliRun r = CliRun.of(tmp.toString());
+        assertEquals(0, r.exit());
+        assertEquals("0 files: no findings\n", r.out());
+        assertEquals("proxylint: warning: no nginx or httpd config found in " + tmp + "\n", r.err());
+    }
 }
