@@ -22,7 +22,7 @@ const NODES = process.argv.slice(3);
 const readJson = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); } catch { return null; } };
 
 // Rules whose runtime failure the suite proves, and which of them apply to httpd (rules.md).
-const RULES = ["PL101", "PL102", "PL103", "PL104", "PL201", "PL202", "PL301", "PL302", "PL303", "PL401", "PL402", "PL501"];
+const RULES = ["PL101", "PL102", "PL103", "PL104", "PL106", "PL201", "PL202", "PL301", "PL302", "PL303", "PL401", "PL402", "PL501"];
 const APPLIES = {
   nginx: RULES.filter((r) => r !== "PL303"),
   httpd: ["PL101", "PL201", "PL202", "PL301", "PL303", "PL401", "PL402"],
@@ -114,6 +114,18 @@ function upgradeNotCarried(f, P) {
     if (Object.keys(P.websocket.node.upgrade_http).length) why.push("an upgrade reached the node");
   }
   if (!P.default && !P.websocket) why.push("no default or websocket probe to show it");
+  return why.join("; ") || null;
+}
+
+function upgradeForcedOnPolling(f, P) {
+  // PL106: "every long-poll gets 400 ... polling and default clients never connect; only websocket-only clients work"
+  const why = [];
+  for (const kind of ["polling", "default"]) {
+    const o = P[kind];
+    if (o && (o.label !== "CONNECT_FAIL" || !o.statuses.includes(400))) why.push(`${kind} client ${o.label} ${o.statuses}, not 400`);
+  }
+  if (P.websocket && P.websocket.label !== "OK_WS") why.push(`websocket-only client ${P.websocket.label}, not working`);
+  if (!P.polling && !P.default) why.push("no polling or default probe to show it");
   return why.join("; ") || null;
 }
 
@@ -216,6 +228,7 @@ const FAIL_SESSION = (k, o) => ["SESSION_UNKNOWN", "PARTIAL"].includes(o.label) 
 const CHECKS = {
   PL101: { check: upgradeNotCarried, explains: (k, o) => (k === "default" && o.label === "FALLBACK_POLLING") || (/websocket|latepongws/.test(k) && ["CONNECT_FAIL", "CUT"].includes(o.label)) },
   PL103: { check: http10, explains: () => false },
+  PL106: { check: upgradeForcedOnPolling, explains: (k, o) => ["polling", "default"].includes(k) && o.label === "CONNECT_FAIL" },
   PL201: { check: timeoutCut, explains: (k, o) => ["DISCONNECT", "SESSION_UNKNOWN", "CUT", "BIG_REJECTED"].includes(o.label) },
   PL202: { check: latePongCut, explains: (k, o) => k === "latepong" && o.label === "CUT" },
   PL301: { check: sessionUnknown, explains: FAIL_SESSION },

@@ -323,8 +323,9 @@ final class NginxRouteResolver {
         }
         NginxEffective eff = new NginxEffective(levels);
         Position at = loc.position();
-        Upgrade upgrade = transport == Transport.WEBSOCKET
-                ? new NginxUpgrade(eff, exprs, httpLevel, wholeConfig).analyse(at, NginxRoutes.header(loc)) : null;
+        NginxUpgrade upgrades = new NginxUpgrade(eff, exprs, httpLevel, wholeConfig);
+        Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrades.analyse(at, NginxRoutes.header(loc))
+                : upgrades.forcedOnPolling(NginxRoutes.header(loc));
         Directive version = eff.last("proxy_http_version");
         Sourced<String> httpVersion = version != null
                 ? new Sourced<>(version.arg(0), version.position(), version.text())

@@ -76,6 +76,28 @@ final class NginxUpgrade {
         return new Upgrade(Upgrade.Status.NOT_CARRIED, routeAt, missing, null, fix);
     }
 
+    /**
+     * For the polling request (no Upgrade header): whether the effective headers still send an Upgrade and a
+     * Connection containing "upgrade", which turns every long-poll into a WebSocket handshake that fails.
+     */
+    Upgrade forcedOnPolling(String handler) {
+        int level = eff.definingLevel("proxy_set_header");
+        List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
+        Directive upgrade = lastHeader(headers, "upgrade");
+        Directive connection = lastHeader(headers, "connection");
+        if (upgrade == null || connection == null) {
+            return null;
+        }
+        String u = exprs.eval(upgrade.arg(1));
+        String c = exprs.eval(connection.arg(1));
+        if (u == null || u.isEmpty() || c == null || !c.toLowerCase(Locale.ROOT).contains("upgrade")) {
+            return null;
+        }
+        return new Upgrade(Upgrade.Status.FORCED_ON_POLLING, upgrade.position(), "\"" + upgrade.text() + "\" in \""
+                + handler + "\" sends \"Upgrade: " + u + "\" (with \"Connection: " + c + "\") on every request,"
+                + " also on long-polling requests that asked for no upgrade", null, UPGRADE);
+    }
+
     private static Directive lastHeader(List<Directive> headers, String name) {
         Directive found = null;
         for (Directive d : headers) {

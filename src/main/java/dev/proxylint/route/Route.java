@@ -13,7 +13,8 @@ import dev.proxylint.source.Position;
  * @param notProxied   when not proxied: what answers instead
  * @param complete     false when something proxylint cannot see (a missing include, a condition it cannot
  *                     decide) could change the facts: rules that fire on an absence stay quiet
- * @param upgrade      websocket route only
+ * @param upgrade      websocket route: whether the upgrade is carried; polling route: null, or
+ *                     {@link Upgrade.Status#FORCED_ON_POLLING} when the proxy turns long-polls into upgrades
  * @param httpVersion  nginx {@code proxy_http_version}; null where the proxy has no such setting
  * @param backendPath  the path the backend sees for the Socket.IO path, null when unknown
  * @param bodyLimit    request body limit in bytes (0 = none); null where the proxy applies none to proxied requests

@@ -19,6 +19,8 @@ public record Upgrade(Status status, Position at, String detail, Position outerA
         HIDDEN_BY_INNER,
         /** nginx: Connection is forwarded with a value that cannot carry "upgrade". */
         CONNECTION_CANNOT_UPGRADE,
+        /** Polling route: the proxy adds Upgrade and Connection: upgrade to requests that asked for no upgrade. */
+        FORCED_ON_POLLING,
         UNKNOWN
     }
 
