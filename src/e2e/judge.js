@@ -187,20 +187,25 @@ function notProxied(f, P) {
 }
 
 function pathRewritten(f, P) {
-  // PL402: "makes it see /X?EIO=4...: polling fails with 404 and the WebSocket upgrade with 502 or a hang"
+  // PL402: "makes it see /X?EIO=4...: polling fails with 404 and the WebSocket upgrade fails with 502 or hangs"
+  // (the message names only the transports whose path is wrong)
   const m = f.message.match(/see (\S*?)\?EIO=4/);
   const seen = m ? m[1] : "/";
+  const onPolling = /polling fails/.test(f.message), onWebsocket = /WebSocket upgrade fails/.test(f.message);
   const why = [];
   const o = P.polling, w = P.websocket;
-  if (!o) why.push("no polling probe");
-  else {
-    if (o.label !== "CONNECT_FAIL" || !o.statuses.includes(404)) why.push(`polling ${o.label} ${o.statuses}, not 404`);
-    if (!o.node.other_paths[`GET ${seen}`]) why.push(`the node did not see GET ${seen}`);
+  if (onPolling) {
+    if (!o) why.push("no polling probe");
+    else {
+      if (o.label !== "CONNECT_FAIL" || !o.statuses.includes(404)) why.push(`polling ${o.label} ${o.statuses}, not 404`);
+      if (!o.node.other_paths[`GET ${seen}`]) why.push(`the node did not see GET ${seen}`);
+    }
   }
-  if (w) {
+  if (onWebsocket && w) {
     if (w.label !== "CONNECT_FAIL" || w.statuses.some((s) => s !== 502)) why.push(`websocket ${w.label} ${w.statuses}, not 502 or a hang`);
     if (!w.node.other_paths[`UPGRADE ${seen}`]) why.push(`the node did not see UPGRADE ${seen}`);
   }
+  if (!onPolling && !onWebsocket) why.push("the message names no transport");
   return why.join("; ") || null;
 }
 
@@ -233,7 +238,7 @@ const CHECKS = {
   PL202: { check: latePongCut, explains: (k, o) => k === "latepong" && o.label === "CUT" },
   PL301: { check: sessionUnknown, explains: FAIL_SESSION },
   PL401: { check: notProxied, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) },
-  PL402: { check: pathRewritten, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) },
+  PL402: { check: pathRewritten, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) || (k === "default" && o.label === "FALLBACK_POLLING") },
   PL501: { check: bodyLimit, explains: (k, o) => k === "bigpolling" && o.label === "BIG_REJECTED" },
 };
 CHECKS.PL102 = CHECKS.PL104 = CHECKS.PL101;

@@ -33,6 +33,13 @@ final class ApacheChecks {
     /** @param sectionArg the enclosing section's first argument ({@code <Proxy balancer://x>}: the URL) */
     static String check(Directive d, String section, String sectionArg) {
         List<Word> a = d.args();
+        if (section.equals(".htaccess") && NOT_IN_HTACCESS.contains(d.key())) {
+            return d.name() + " not allowed here (.htaccess): httpd answers 500 Internal Server Error for every"
+                    + " request in this directory";
+        }
+        if (section.equals(".htaccess")) {
+            section = "";
+        }
         return switch (d.key()) {
             case "proxytimeout" -> {
                 if (!section.isEmpty() && !section.equals("virtualhost")) {
@@ -48,7 +55,7 @@ final class ApacheChecks {
                     ? "Timeout not allowed in <" + sectionName(section) + "> context"
                     : a.size() != 1 ? "Timeout takes one argument, Timeout duration (sec)" : null;
             case "loadmodule" -> a.size() != 2 ? "LoadModule takes two arguments, a module name and the name of a"
-                    + " shared object file to load it from" : null;
+                    + " shared object file to load it from" : moduleFile(a.get(0).value(), a.get(1).value());
             case "proxypass", "proxypassmatch" -> proxyPass(a, section);
             case "balancermember" -> balancerMember(a, section);
             case "proxyset" -> proxySet(a, section, sectionArg);
@@ -56,6 +63,33 @@ final class ApacheChecks {
             case "requestheader" -> header(a, false);
             default -> null;
         };
+    }
+
+    /** Server-config directives mod_proxy refuses in .htaccess files. */
+    private static final Set<String> NOT_IN_HTACCESS = Set.of("proxypass", "proxypassmatch", "proxyrequests",
+            "proxytimeout", "proxyset", "balancermember", "proxypreservehost", "proxyvia", "proxyremote",
+            "proxyerroroverride", "timeout", "loadmodule");
+
+    /** Modules of httpd itself, whose shared object is mod_NAME.so. */
+    private static final Set<String> STANDARD = Set.of("proxy", "proxy_http", "proxy_wstunnel", "proxy_balancer",
+            "proxy_fcgi", "proxy_ajp", "proxy_connect", "proxy_http2", "rewrite", "headers", "ssl", "slotmem_shm",
+            "lbmethod_byrequests", "lbmethod_bytraffic", "lbmethod_bybusyness", "lbmethod_heartbeat", "mpm_event",
+            "mpm_worker", "mpm_prefork", "authz_core", "authz_host", "alias", "dir", "mime", "deflate", "setenvif",
+            "env", "expires", "remoteip", "http2", "socache_shmcb", "unixd", "status", "autoindex", "negotiation");
+
+    /** LoadModule naming one httpd module and the file of another: httpd cannot find the module in it. */
+    private static String moduleFile(String module, String file) {
+        String name = Modules.normalise(module);
+        String base = file.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        if (!base.startsWith("mod_") || !base.endsWith(".so")) {
+            return null;
+        }
+        String inFile = base.substring(4, base.length() - 3);
+        if (STANDARD.contains(name) && STANDARD.contains(inFile) && !name.equals(inFile)) {
+            return "Can't locate API module structure `" + module + "' in file " + file;
+        }
+        return null;
     }
 
     private static String sectionName(String lower) {

@@ -47,8 +47,15 @@ public final class ApacheReader {
             "APACHE_PID_FILE", "APACHE_RUN_DIR", "APACHE_LOCK_DIR", "APACHE_LOG_DIR", "APACHE_ARGUMENTS",
             "APACHE_ULIMIT_MAX_FILES", "APACHE_LYNX", "APACHE_STARTED_BY_SYSTEMD");
 
-    /** Files every install has (certbot's SSL options); when missing here they are no reason for PL002. */
-    private static final List<String> STOCK_FILES = List.of("options-ssl-apache.conf");
+    /**
+     * Files every install has (certbot's SSL options, the conf/extra files httpd ships); when missing here they
+     * are no reason for PL002.
+     */
+    private static final List<String> STOCK_FILES = List.of("options-ssl-apache.conf", "extra/httpd-ssl.conf",
+            "extra/httpd-vhosts.conf", "extra/httpd-default.conf", "extra/httpd-mpm.conf",
+            "extra/httpd-autoindex.conf", "extra/httpd-languages.conf", "extra/httpd-userdir.conf",
+            "extra/httpd-info.conf", "extra/httpd-manual.conf", "extra/httpd-dav.conf",
+            "extra/httpd-multilang-errordoc.conf", "extra/proxy-html.conf", "extra/httpd-ahssl.conf");
 
     private final DisplayPaths paths;
     private final Map<String, String> env;
@@ -62,6 +69,7 @@ public final class ApacheReader {
     private boolean sawLoadModule;
     private Path entryDir;
     private Path serverRoot;
+    private boolean htaccess;
 
     public ApacheReader(DisplayPaths paths, Map<String, String> env) {
         this.paths = paths;
@@ -70,6 +78,7 @@ public final class ApacheReader {
 
     public ParsedConfig read(SourceFile entry) {
         entryDir = entry.path() != null ? entry.path().toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+        htaccess = entry.display().endsWith(".htaccess");
         sources.put(entry.display(), entry);
         Deque<Path> stack = new ArrayDeque<>();
         if (entry.path() != null) {
@@ -234,10 +243,15 @@ public final class ApacheReader {
                     first.offset() + first.raw().length(), resolve);
             Directive d = new Directive(new Word(cmd, first.raw(), first.quoted(), at), args, null, null);
             level.add(d);
-            String problem = !checked ? null : ApacheChecks.check(d, open.isEmpty() ? ""
-                    : open.peek().name().value().toLowerCase(Locale.ROOT), open.isEmpty() ? "" : open.peek().firstArg());
+            String section = open.isEmpty() ? htaccess ? ".htaccess" : ""
+                    : open.peek().name().value().toLowerCase(Locale.ROOT);
+            String problem = !checked ? null : ApacheChecks.check(d, section, open.isEmpty() ? ""
+                    : open.peek().firstArg());
             if (problem != null) {
-                problems.add(Problem.argument(at, "httpd would refuse this file: " + problem));
+                // a directive .htaccess may not hold breaks every request there: nothing else can be judged
+                problems.add(section.equals(".htaccess") && problem.contains("(.htaccess)")
+                        ? new Problem("PL001", at, "httpd would refuse this file: " + problem, null)
+                        : Problem.argument(at, "httpd would refuse this file: " + problem));
             }
             onRead(d, level, includeStack);
         }
@@ -443,13 +457,25 @@ public final class ApacheReader {
         }
     }
 
-    /** ServerRoot (when set and present) first, then the entry file's folder. */
+    /**
+     * Where relative includes resolve: httpd uses ServerRoot, but a linted copy of a config usually lives
+     * elsewhere. So: ServerRoot when the entry file lies inside it; else the entry file's folder, then its parent
+     * (the ServerRoot of a conf/httpd.conf layout); the machine's ServerRoot last.
+     */
     private List<Path> bases() {
         List<Path> out = new ArrayList<>();
-        if (serverRoot != null && Files.isDirectory(serverRoot)) {
-            out.add(serverRoot);
+        boolean rootExists = serverRoot != null && Files.isDirectory(serverRoot);
+        Path root = rootExists ? serverRoot.toAbsolutePath().normalize() : null;
+        if (root != null && entryDir.toAbsolutePath().normalize().startsWith(root)) {
+            out.add(root);
         }
         out.add(entryDir);
+        if (entryDir.getParent() != null) {
+            out.add(entryDir.getParent());
+        }
+        if (root != null && !out.contains(root)) {
+            out.add(root);
+        }
         return out;
     }
 

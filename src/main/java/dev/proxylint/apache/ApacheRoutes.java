@@ -133,10 +133,24 @@ public final class ApacheRoutes {
                     return notProxied(p.directive(), "\"" + p.directive().text() + "\" excludes it from proxying");
                 }
                 String backendUrl = p.regex() ? rest : p.url() + rest;
+                // per-directory rules of the <Location> run at fixup on httpd's file name proxy:<backend URL>
+                RewriteEvaluator.Outcome perDir = new RewriteEvaluator(request, true)
+                        .run(s.locationRewrites(request.path), "proxy:" + backendUrl);
+                complete &= perDir.sure();
+                if (perDir.kind() == RewriteEvaluator.Outcome.Kind.PROXY) {
+                    return proxied(perDir.rule(), perDir.url(), Map.of(), perDir.url());
+                }
+                if (perDir.kind() == RewriteEvaluator.Outcome.Kind.ANSWER) {
+                    return notProxied(perDir.rule(), "\"" + perDir.rule().text() + "\" answers " + request.path
+                            + " itself");
+                }
                 return proxied(p.directive(), p.url(), p.params(), backendUrl);
             }
             Directive at = s.vhost != null ? s.vhost : null;
             Position pos = at != null ? at.position() : firstProxying(s);
+            if (config.entry().display().endsWith(".htaccess")) {
+                complete = false; // the server config that serves this directory is not in view
+            }
             return new Route(Dialect.APACHE, transport, pos, at != null ? "<VirtualHost " + at.argsText() + ">"
                     : "the main server", false, "no ProxyPass or RewriteRule [P] matches " + request.path
                     + ", so httpd serves it from the DocumentRoot (404 Not Found)", complete, null, null, null, null,

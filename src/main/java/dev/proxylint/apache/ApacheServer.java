@@ -116,13 +116,58 @@ final class ApacheServer {
         return rules;
     }
 
-    /** Whether per-directory sections hold [P] rewrites (evaluated differently; proxylint does not follow them). */
+    /**
+     * Whether {@code <Directory>}-like sections hold [P] rewrites, which proxylint does not follow (those in
+     * {@code <Location>} it does: see {@link #locationRewrites}).
+     */
     boolean perDirectoryProxyRewrites() {
         return perDir(own, false) || vhost != null && perDir(main, false);
     }
 
+    /**
+     * The rewrite rules of the last {@code <Location>} (or {@code <LocationMatch>}) matching the path that has
+     * any: per-directory configs merge in file order and the later section's rules replace the earlier's.
+     * They run when RewriteEngine is on in the section or the server.
+     */
+    List<Directive> locationRewrites(String path) {
+        List<Directive> found = List.of();
+        boolean serverEngine = engineOn(own);
+        for (List<Directive> level : vhost == null ? List.of(own) : List.of(own, main)) {
+            for (Directive d : level) {
+                if (!d.hasBlock() || !(d.is("Location") || d.is("LocationMatch")) || d.argCount() == 0
+                        || !locationMatches(d, path)) {
+                    continue;
+                }
+                List<Directive> rules = d.children().stream().filter(c -> c.is("RewriteRule") || c.is("RewriteCond"))
+                        .toList();
+                if (!rules.isEmpty() && (serverEngine || engineOn(d.children()))) {
+                    found = rules;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean engineOn(List<Directive> level) {
+        Directive engine = last(level, "RewriteEngine");
+        return engine != null && "on".equalsIgnoreCase(engine.arg(0));
+    }
+
+    private static boolean locationMatches(Directive section, String path) {
+        String pattern = section.arg(section.argCount() - 1);
+        boolean regex = section.is("LocationMatch") || section.argCount() == 2 && section.arg(0).equals("~");
+        if (regex) {
+            java.util.regex.Pattern p = RewriteEvaluator.compile(pattern, false);
+            return p != null && p.matcher(path).find();
+        }
+        return ApacheRoutes.aliasMatch(path, pattern) >= 0;
+    }
+
     private static boolean perDir(List<Directive> level, boolean inside) {
         for (Directive d : level) {
+            if (d.hasBlock() && (d.is("Location") || d.is("LocationMatch"))) {
+                continue;
+            }
             if (d.hasBlock() && !d.is("VirtualHost")) {
                 if (perDir(d.children(), true)) {
                     return true;

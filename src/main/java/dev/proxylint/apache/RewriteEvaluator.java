@@ -31,8 +31,16 @@ final class RewriteEvaluator {
     }
 
     Outcome run(List<Directive> level) {
+        return run(level, perDirectory && request.path.startsWith("/") ? request.path.substring(1) : request.path);
+    }
+
+    /**
+     * The rules matched against {@code subject}: the URL path, or, for per-directory rules in a
+     * {@code <Location>} that ProxyPass already mapped, httpd's file name {@code proxy:http://backend/path}.
+     */
+    Outcome run(List<Directive> level, String subject) {
         List<Directive> conds = new ArrayList<>();
-        String uri = perDirectory && request.path.startsWith("/") ? request.path.substring(1) : request.path;
+        String uri = subject;
         for (Directive d : level) {
             if (d.is("RewriteCond")) {
                 conds.add(d);

@@ -4,8 +4,12 @@ import dev.proxylint.route.Sourced;
 import dev.proxylint.source.Dialect;
 import dev.proxylint.source.Position;
 
+import dev.proxylint.route.Transport;
+
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -14,18 +18,31 @@ public final class ProxiedPathRewritten implements Rule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Set<Position> seen = new HashSet<>();
         String serverPath = ctx.socketIo().serverRequestPath();
+        // one finding per deciding directive, naming the transports it breaks
+        Map<Position, Sourced<String>> wrong = new LinkedHashMap<>();
+        Map<Position, Set<Transport>> transports = new LinkedHashMap<>();
         for (RuleContext.JudgedRoute jr : ctx.proxiedRoutes()) {
             Sourced<String> p = jr.route().backendPath();
-            if (p == null || p.value().startsWith(serverPath) || !seen.add(p.at())) {
+            if (p == null || p.value().startsWith(serverPath)) {
                 continue;
             }
+            wrong.putIfAbsent(p.at(), p);
+            transports.computeIfAbsent(p.at(), k -> EnumSet.noneOf(Transport.class)).add(jr.route().transport());
+        }
+        for (Sourced<String> p : wrong.values()) {
+            Set<Transport> t = transports.get(p.at());
+            List<String> symptoms = new ArrayList<>();
+            if (t.contains(Transport.POLLING)) {
+                symptoms.add("polling fails with 404 (\"xhr poll error\")");
+            }
+            if (t.contains(Transport.WEBSOCKET)) {
+                symptoms.add("the WebSocket upgrade fails with 502 or hangs");
+            }
             out.add(ctx.finding(p.at(), "the Socket.IO server serves " + serverPath + " but \"" + p.text()
-                    + "\" makes it see " + p.value() + "?EIO=4... for " + ctx.socketIo().requestPath()
-                    + ": polling fails with 404 (\"xhr poll error\") and the WebSocket upgrade with 502 or a hang;"
-                    + " if the server really serves another path, set serverPath", fix(ctx.dialect(), p.text()))
-                    .withEdits(edits(ctx, p)));
+                    + "\" makes it see " + p.value() + "?EIO=4... for " + ctx.socketIo().requestPath() + ": "
+                    + String.join(" and ", symptoms) + "; if the server really serves another path, set serverPath",
+                    fix(ctx.dialect(), p.text())).withEdits(edits(ctx, p)));
         }
         return out;
     }

@@ -20,79 +20,92 @@ public final class ProxyModuleMissing implements Rule {
             return out;
         }
         Set<String> loaded = ApacheModules.loaded(root);
-        Map<String, String> lbmethods = lbmethods(root);
-        walk(root, null, ctx, loaded, lbmethods, out, 0);
+        // each missing module once, at the first directive that needs it (where httpd would stop)
+        Map<String, Directive> firstNeed = new java.util.LinkedHashMap<>();
+        walk(root, lbmethods(root), loaded, firstNeed, 0);
+        Directive last = lastLoadModule(root, null, 0);
+        // one finding per directive, naming every module it is the first to need
+        Map<Directive, List<String>> byDirective = new java.util.LinkedHashMap<>();
+        firstNeed.forEach((module, d) -> byDirective.computeIfAbsent(d, k -> new ArrayList<>()).add(module));
+        for (Map.Entry<Directive, List<String>> e : byDirective.entrySet()) {
+            Directive d = e.getKey();
+            List<String> modules = e.getValue();
+            String lines = String.join("\n", modules.stream().map(ApacheModules::loadLine).toList());
+            List<Edit> edits = last == null ? List.of() : List.of(Edit.insertAfter(last.position(), lines));
+            String text = d.hasBlock() ? "<" + d.name() + (d.argCount() > 0 ? " " + d.argsText() : "") + ">" : d.text();
+            out.add(ctx.finding(d.position(), "\"" + text + "\" needs " + String.join(", ", modules.stream()
+                    .map(m -> "mod_" + m).toList()) + ", which this config does not load: "
+                    + symptom(modules, d), lines.replace("\n", "; ")).withEdits(edits));
+        }
         return out;
     }
 
-    private void walk(List<Directive> level, Directive section, RuleContext ctx, Set<String> loaded,
-                      Map<String, String> lbmethods, List<Finding> out, int depth) {
+    /** The worst of what the missing modules do: httpd refuses to start, else the route fails with 500. */
+    private static String symptom(List<String> modules, Directive d) {
+        return modules.stream().map(m -> symptom(m, d)).filter(x -> x.startsWith("httpd refuses")).findFirst()
+                .orElse(symptom(modules.get(0), d));
+    }
+
+    private static String symptom(String module, Directive d) {
+        return switch (module) {
+            case "proxy", "rewrite", "headers" -> "httpd refuses to start (\"Invalid command '" + d.name() + "'\")";
+            case "slotmem_shm" -> "httpd refuses to start (AH01177: Failed to lookup provider 'shm' for 'slotmem')";
+            default -> module.startsWith("lbmethod_")
+                    ? "httpd refuses to start (AH02432: Cannot find LB Method: " + module.substring(9) + ")"
+                    : "requests on this route fail with 500 (\"No protocol handler was valid for the URL\")";
+        };
+    }
+
+    private void walk(List<Directive> level, Map<String, String> lbmethods, Set<String> loaded,
+                      Map<String, Directive> firstNeed, int depth) {
         for (Directive d : level) {
             if (d.hasBlock()) {
                 if (depth < 64) {
                     if (d.is("Proxy") && d.argCount() > 0) {
-                        report(ctx, d, needs(d.arg(0), lbmethods, true), loaded, out);
+                        need(d, Set.of("proxy"), loaded, firstNeed);
+                        need(d, needs(d.arg(0), lbmethods, true), loaded, firstNeed);
                     }
-                    walk(d.children(), d, ctx, loaded, lbmethods, out, depth + 1);
+                    walk(d.children(), lbmethods, loaded, firstNeed, depth + 1);
                 }
                 continue;
             }
             Set<String> needed = new LinkedHashSet<>();
             String k = d.key();
-            switch (k) {
-                case "proxypass", "proxypassmatch", "proxypassreverse", "proxyset", "proxytimeout",
-                     "proxypreservehost", "proxyrequests", "balancermember" -> {
+            if (k.startsWith("proxy") || k.equals("balancermember")) {
+                needed.add("proxy");
+                for (int i = 0; i < d.argCount(); i++) {
+                    String a = d.arg(i);
+                    if (a.contains("://") && !k.equals("proxypassreverse") && !k.equals("proxypassreversecookiepath")) {
+                        needed.addAll(needs(a, lbmethods, false));
+                    } else if (a.toLowerCase(Locale.ROOT).startsWith("upgrade=")) {
+                        needed.add("proxy_http|proxy_wstunnel");
+                    }
+                }
+            } else if (k.startsWith("rewrite")) {
+                needed.add("rewrite");
+                if (k.equals("rewriterule") && d.argCount() > 2
+                        && d.arg(2).toUpperCase(Locale.ROOT).matches(".*[\\[,]\\s*(P|PROXY)\\s*[,\\]].*")) {
                     needed.add("proxy");
-                    for (int i = 0; i < d.argCount(); i++) {
-                        String a = d.arg(i);
-                        if (a.contains("://") && !k.equals("proxypassreverse")) {
-                            needed.addAll(needs(a, lbmethods, false));
-                        } else if (a.toLowerCase(Locale.ROOT).startsWith("upgrade=")) {
-                            needed.add("proxy_http|proxy_wstunnel");
-                        }
-                    }
+                    needed.addAll(needs(d.arg(1), lbmethods, false));
                 }
-                case "rewriterule" -> {
-                    if (d.argCount() > 2 && d.arg(2).toUpperCase(Locale.ROOT).matches(".*[\\[,]\\s*(P|PROXY)\\s*[,\\]].*")) {
-                        needed.add("rewrite");
-                        needed.add("proxy");
-                        needed.addAll(needs(d.arg(1), lbmethods, false));
-                    }
-                }
-                case "header", "requestheader" -> needed.add("headers");
-                default -> {
-                }
+            } else if (k.equals("header") || k.equals("requestheader")) {
+                needed.add("headers");
             }
-            report(ctx, d, needed, loaded, out);
+            need(d, needed, loaded, firstNeed);
         }
     }
 
-    private static void report(RuleContext ctx, Directive d, Set<String> needed, Set<String> loaded,
-                               List<Finding> out) {
-        List<String> missing = new ArrayList<>();
+    /** Records the modules {@code d} needs that are not loaded (alternatives written a|b), first use only. */
+    private static void need(Directive d, Set<String> needed, Set<String> loaded, Map<String, Directive> firstNeed) {
         for (String n : needed) {
             boolean ok = false;
             for (String alt : n.split("\\|")) {
                 ok |= loaded.contains(alt);
             }
             if (!ok) {
-                missing.add(n.split("\\|")[0]);
+                firstNeed.putIfAbsent(n.split("\\|")[0], d);
             }
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String names = String.join(", ", missing.stream().map(m -> "mod_" + m).toList());
-        String symptom = missing.contains("proxy") || missing.contains("rewrite") || missing.contains("headers")
-                ? "httpd refuses to start (\"Invalid command '" + d.name() + "'\")"
-                : "requests on this route fail with 500 (\"No protocol handler was valid for the URL\")";
-        Directive last = lastLoadModule(ctx.config().root(), null, 0);
-        List<Edit> edits = last == null ? List.of()
-                : List.of(Edit.insertAfter(last.position(), String.join("\n", missing.stream()
-                        .map(ApacheModules::loadLine).toList())));
-        out.add(ctx.finding(d.position(), "\"" + d.text() + "\" needs " + names + ", which this config does not"
-                + " load: " + symptom, String.join("; ", missing.stream().map(ApacheModules::loadLine).toList()))
-                .withEdits(edits));
     }
 
     private static Directive lastLoadModule(List<Directive> level, Directive found, int depth) {

@@ -44,4 +44,33 @@ class ApacheRoutesTest {
                 .lint(List.of(new InputCollector.Candidate(SourceFile.read(f, ".htaccess"), true))).findings().stream()
                 .map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column()).toList();
     }
+
+    @Test
+    void proxyPassInHtaccessBreaksTheWholeDirectory(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve(".htaccess");
+        Files.writeString(f, "<IfModule mod_proxy.c>\n  ProxyPass /socket.io http://127.0.0.1:5000/socket.io\n</IfModule>\n");
+        assertEquals(List.of("PL001@2:3"), rules(f, tmp));
+    }
+
+    @Test
+    void includesResolveInTheLintedTreeBeforeTheMachinesServerRoot(@TempDir Path tmp) throws Exception {
+        Path conf = Files.createDirectories(tmp.resolve("conf/extra"));
+        Files.writeString(conf.resolve("site.conf"), "ProxyPass /socket.io/ http://127.0.0.1:3000/socket.io/\n");
+        Path httpd = tmp.resolve("conf/httpd.conf");
+        Files.writeString(httpd, "ServerRoot \"C:/Apache24\"\nInclude conf/extra/site.conf\n");
+        assertEquals(List.of("PL101@1:1"), new Linter(Catalogue.load(), Settings.defaults(), new DisplayPaths(tmp),
+                Map.of()).lint(List.of(new InputCollector.Candidate(SourceFile.read(httpd, "conf/httpd.conf"), true)))
+                .findings().stream().map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column()).toList());
+    }
+
+    @Test
+    void perDirectoryRulesInTheWinningLocationRewriteTheProxyFileName(@TempDir Path tmp) throws Exception {
+        // n8n's installer: the rule sees proxy:http://localhost:5678/socket.io/ and maps the upgrade to //localhost...
+        Path f = tmp.resolve("site.conf");
+        Files.writeString(f, "<VirtualHost *:80>\n  RewriteEngine On\n  <Location /socket.io/>\n"
+                + "    ProxyPass ws://localhost:5678/socket.io/\n  </Location>\n  <Location />\n"
+                + "    RewriteCond %{HTTP:Upgrade} =websocket [NC]\n    RewriteRule /(.*) ws://localhost:5678/$1 [P,L]\n"
+                + "    ProxyPass http://localhost:5678/\n  </Location>\n</VirtualHost>\n");
+        assertEquals(List.of("PL402@8:5"), rules(f, tmp));
+    }
 }
