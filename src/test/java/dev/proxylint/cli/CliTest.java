@@ -260,4 +260,14 @@ class CliTest {
         assertEquals("0 files: no findings\n", r.out());
         assertEquals("proxylint: warning: no nginx or httpd config found in " + tmp + "\n", r.err());
     }
+
+    @Test
+    void colourIsOffWhenPipedAndOnWithColor(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, BROKEN);
+        assertFalse(CliRun.of(f.toString()).out().contains("\u001b["), "piped: no colour");
+        String coloured = CliRun.of("--color", f.toString()).out();
+        assertTrue(coloured.contains("\u001b[1;31merror[PL201]\u001b[0m"), coloured);
+        assertFalse(CliRun.of("--color", "--no-color", f.toString()).out().contains("\u001b["), "--no-color wins");
+    }
 }
