@@ -154,7 +154,7 @@ public final class ApacheRoutes {
             return new Route(Dialect.APACHE, transport, pos, at != null ? "<VirtualHost " + at.argsText() + ">"
                     : "the main server", false, "no ProxyPass or RewriteRule [P] matches " + request.path
                     + ", so httpd serves it from the DocumentRoot (404 Not Found)", complete, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         /** For a ProxyPass that matches the path: the rest of the path (regex: the expanded URL), else null. */
@@ -200,7 +200,7 @@ public final class ApacheRoutes {
             Sourced<String> backendPath = path.contains("$") || path.contains("%{") ? null
                     : new Sourced<>(path.isEmpty() ? "/" : path, by.position(), by.text());
             return new Route(Dialect.APACHE, transport, by.position(), by.text(), true, null, complete, upgrade, null,
-                    timeout, backends, backendPath, null);
+                    timeout, backends, backendPath, null, null);
         }
 
         private Upgrade upgrade(Directive by, String url, Balancer b) {
@@ -379,7 +379,7 @@ public final class ApacheRoutes {
 
         private Route notProxied(Directive at, String why) {
             return new Route(Dialect.APACHE, transport, at.position(), at.text(), false, why, complete, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
     }
 

@@ -31,7 +31,21 @@ final class HashKeys {
             return "the key " + key + " is empty on the first request ($arg_sid: the handshake carries no sid,"
                     + " so nginx balances it round robin) and later requests hash elsewhere";
         }
+        if (vars.contains("cookie_io")) {
+            // lab (review 4): 0/30 polling clients with Socket.IO 4 defaults, about half with cookie: true
+            return "the key " + key + " is empty on the first request ($cookie_io: the Socket.IO server sets"
+                    + " the io cookie in its handshake response, and only when its cookie option is on, off by"
+                    + " default since v3), so nginx balances the handshake round robin and later requests hash"
+                    + " elsewhere";
+        }
         boolean stable = vars.stream().anyMatch(v -> CLIENT_STABLE.contains(v) || v.startsWith("cookie_"));
+        String arg = vars.stream().filter(v -> v.startsWith("arg_")).findFirst().orElse(null);
+        if (!stable && arg != null) {
+            // works only for clients that send the argument on every request (io(url, { query: {...} }))
+            return "the key " + key + " is empty unless every client passes ?" + arg.substring(4) + "=... in"
+                    + " its query (io(url, { query: { " + arg.substring(4) + " } })): nginx balances requests with"
+                    + " an empty key round robin, so those clients' requests land on different nodes";
+        }
         if (!stable) {
             return "the key " + key + " holds nothing that identifies the client ($remote_addr,"
                     + " $binary_remote_addr, a $cookie_*, $http_x_forwarded_for, $http_x_real_ip)";

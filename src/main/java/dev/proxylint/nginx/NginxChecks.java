@@ -46,6 +46,9 @@ final class NginxChecks {
             if (spec != null) {
                 checkOne(d, spec, seen, out);
             }
+            if (name.equals("upstream") && d.hasBlock() && d.rawBody() == null) {
+                checkUpstream(d.block(), out);
+            }
             if (d.hasBlock() && d.rawBody() == null && !NginxDirectives.DATA_BLOCKS.contains(name)) {
                 checkBlock(d.block(), name, out, depth + 1);
             }
@@ -107,6 +110,28 @@ final class NginxChecks {
                 }
             }
             default -> {
+            }
+        }
+    }
+
+    /**
+     * ngx_http_upstream_server(): once ip_hash, hash or random is set, a following server may not be a
+     * {@code backup} (those methods drop the flag; a balancer set after the servers is accepted).
+     */
+    private static void checkUpstream(List<Directive> dirs, List<Problem> out) {
+        Directive method = null;
+        for (Directive d : dirs) {
+            switch (d.name()) {
+                case "ip_hash", "hash", "random" -> method = d;
+                case "least_conn" -> method = null;
+                case "server" -> {
+                    if (method != null && d.args().stream().skip(1).anyMatch(w -> w.value().equals("backup"))) {
+                        out.add(error(d, "balancing method does not support parameter \"backup\" (\""
+                                + method.text() + "\" comes before it): drop backup from this server"));
+                    }
+                }
+                default -> {
+                }
             }
         }
     }

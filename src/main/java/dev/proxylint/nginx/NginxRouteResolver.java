@@ -34,6 +34,8 @@ final class NginxRouteResolver {
     private final NginxExpressions exprs;
     private boolean complete = true;
     private Directive uriChangedBy;
+    /** a rewrite whose replacement ends in '?': nginx drops the request's arguments */
+    private Directive queryDroppedBy;
 
     /** @param wholeConfig the config is a complete nginx.conf: every map it could use is in view */
     NginxRouteResolver(SocketIoSettings socketIo, boolean wholeConfig, Transport transport,
@@ -66,6 +68,11 @@ final class NginxRouteResolver {
                 return notProxied(server, "no location matches " + exprs.uri
                         + ", so nginx serves it from the document root (404 Not Found)");
             }
+            Directive internal = uriChangedBy == null ? internal(match.chain()) : null;
+            if (internal != null) {
+                return notProxied(internal, "\"" + NginxRoutes.header(loc) + "\" is internal, so nginx answers"
+                        + " requests from clients with 404 Not Found");
+            }
             List<List<Directive>> levels = levels(match.chain());
             Phase phase = rewritePhase(loc.children());
             if (phase.answered != null) {
@@ -82,27 +89,8 @@ final class NginxRouteResolver {
             switch (content.kind) {
                 case PROXY:
                     return proxied(loc, match.chain(), levels, content.directive);
-                case NAMED: {
-                    Directive named = named(content.target);
-                    if (named == null) {
-                        return notProxied(content.directive, "\"" + content.directive.text()
-                                + "\" falls back to " + content.target + ", which is not defined");
-                    }
-                    List<List<Directive>> namedLevels = levels(List.of(named));
-                    Phase np = rewritePhase(named.children());
-                    if (np.answered != null) {
-                        return notProxied(np.answered, "\"" + np.answered.text() + "\" answers "
-                                + requestPath + " itself");
-                    }
-                    if (np.takenIf != null) {
-                        namedLevels.add(np.takenIf.children());
-                    }
-                    Content nc = content(named, np.takenIf);
-                    if (nc.kind == ContentKind.PROXY) {
-                        return proxied(named, List.of(named), namedLevels, nc.directive);
-                    }
-                    return notProxied(named, "\"" + NginxRoutes.header(named) + "\" does not proxy it");
-                }
+                case NAMED:
+                    return viaNamed(content.directive, content.target);
                 case REDIRECT: {
                     Directive target = LocationMatcher.find(server.children(), content.target).location();
                     if (target != null && target != loc && content(target, null).kind == ContentKind.PROXY) {
@@ -114,17 +102,90 @@ final class NginxRouteResolver {
                             + NginxRoutes.header(loc) + "\" serves " + content.target + " instead (a single-page-app"
                             + " fallback answers 200 with HTML)");
                 }
-                case ANSWER:
-                    return notProxied(content.directive, "\"" + NginxRoutes.header(loc) + "\" does not proxy it: \""
-                            + content.directive.text() + "\" answers instead");
+                case ANSWER: {
+                    Directive d = content.directive;
+                    Directive errorPage = errorPage404(levels);
+                    if (errorPage != null && d.name().equals("try_files")
+                            && d.arg(d.argCount() - 1).equals("=404")) {
+                        return viaNamed(errorPage, errorPage.arg(errorPage.argCount() - 1));
+                    }
+                    return notProxied(d, "\"" + NginxRoutes.header(loc) + "\" does not proxy it: \"" + d.text()
+                            + "\" answers instead");
+                }
                 case UNKNOWN:
                     return unknown(loc);
-                default:
+                default: {
+                    // the file is not there: a 404 error_page that names a location hands the request on
+                    Directive errorPage = errorPage404(levels);
+                    if (errorPage != null) {
+                        return viaNamed(errorPage, errorPage.arg(errorPage.argCount() - 1));
+                    }
                     return notProxied(loc, "\"" + NginxRoutes.header(loc) + "\" does not proxy it (nginx serves files"
                             + " from the document root)");
+                }
             }
         }
         return unknown(server);
+    }
+
+    /**
+     * The {@code internal} directive of the matched location or a location around it, or null. Checked only
+     * for the client's own URI: after a rewrite or try_files fallback nginx lets the request in (tested on
+     * nginx 1.22.1).
+     */
+    private static Directive internal(List<Directive> chain) {
+        for (Directive loc : chain) {
+            for (Directive d : loc.children()) {
+                if (d.name().equals("internal")) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The request handed to a named location by try_files or error_page {@code via}. */
+    private Route viaNamed(Directive via, String target) {
+        Directive named = named(target);
+        if (named == null) {
+            return notProxied(via, "\"" + via.text() + "\" falls back to " + target + ", which is not defined");
+        }
+        List<List<Directive>> namedLevels = levels(List.of(named));
+        Phase np = rewritePhase(named.children());
+        if (np.answered != null) {
+            return notProxied(np.answered, "\"" + np.answered.text() + "\" answers "
+                    + socketIo.requestPath() + " itself");
+        }
+        if (np.takenIf != null) {
+            namedLevels.add(np.takenIf.children());
+        }
+        Content nc = content(named, np.takenIf);
+        if (nc.kind == ContentKind.PROXY) {
+            return proxied(named, List.of(named), namedLevels, nc.directive);
+        }
+        return notProxied(named, "\"" + NginxRoutes.header(named) + "\" does not proxy it");
+    }
+
+    /**
+     * The {@code error_page} for 404 that sends to a named location, from the innermost level that has any
+     * error_page (nginx inherits them only into levels that define none); null when there is none.
+     */
+    private static Directive errorPage404(List<List<Directive>> levels) {
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            List<Directive> pages = levels.get(i).stream().filter(d -> d.name().equals("error_page")).toList();
+            if (pages.isEmpty()) {
+                continue;
+            }
+            for (Directive d : pages) {
+                String target = d.argCount() >= 2 ? d.arg(d.argCount() - 1) : "";
+                boolean covers404 = d.args().stream().anyMatch(w -> w.value().equals("404"));
+                if (covers404 && target.startsWith("@")) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        return null;
     }
 
     private List<List<Directive>> levels(List<Directive> chain) {
@@ -243,6 +304,9 @@ final class NginxRouteResolver {
                 sb.append(c);
             }
         }
+        if (replacement.endsWith("?")) {
+            queryDroppedBy = d;
+        }
         String evaluated = exprs.eval(sb.toString());
         if (evaluated != null) {
             int q = evaluated.indexOf('?');
@@ -351,8 +415,16 @@ final class NginxRouteResolver {
         ProxyTarget target = ProxyTarget.parse(pass, exprs);
         Backends backends = backends(target, pass);
         Sourced<String> backendPath = backendPath(target, pass, loc);
+        Sourced<String> queryDropped = null;
+        if (target.dropsQuery()) {
+            queryDropped = new Sourced<>(target.uriUnknown() ? target.uri() : exprs.eval(target.uri()),
+                    pass.position(), pass.text());
+        } else if (queryDroppedBy != null && !target.uriAsIs()) {
+            queryDropped = new Sourced<>(backendPath != null ? backendPath.value() : exprs.uri,
+                    queryDroppedBy.position(), queryDroppedBy.text());
+        }
         return new Route(Dialect.NGINX, transport, at, NginxRoutes.header(loc), true, null, complete, upgrade,
-                httpVersion, timeout, backends, backendPath, bodyLimit);
+                httpVersion, timeout, backends, backendPath, queryDropped, bodyLimit);
     }
 
     private Backends backends(ProxyTarget target, Directive pass) {
@@ -387,6 +459,10 @@ final class NginxRouteResolver {
         if (target.uriUnknown() || exprs.uri == null) {
             return null;
         }
+        if (target.uriAsIs()) {
+            String uri = exprs.eval(target.uri());
+            return uri == null ? null : new Sourced<>(uri, pass.position(), pass.text());
+        }
         if (target.uri() == null || uriChangedBy != null) {
             Directive by = uriChangedBy != null ? uriChangedBy : pass;
             return new Sourced<>(exprs.uri, by.position(), by.text());
@@ -402,11 +478,11 @@ final class NginxRouteResolver {
 
     private Route notProxied(Directive at, String why) {
         return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why, complete, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     private Route unknown(Directive at) {
         return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, null, false, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

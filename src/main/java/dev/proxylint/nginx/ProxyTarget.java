@@ -3,15 +3,33 @@ package dev.proxylint.nginx;
 import dev.proxylint.source.Directive;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** The parts of a {@code proxy_pass} URL that matter: upstream (or host) name and URI part. */
-record ProxyTarget(String host, String uri, boolean uriUnknown) {
+/**
+ * The parts of a {@code proxy_pass} URL that matter: upstream (or host) name, URI part, and whether the
+ * request's query string still reaches the backend.
+ *
+ * @param uriUnknown the URI part holds variables proxylint cannot evaluate
+ * @param uriAsIs    the URL has variables and a URI part: nginx sends that URI as written, in place of the
+ *                   request URI rather than of the location prefix, even after a rewrite
+ * @param dropsQuery uriAsIs, and the URI does not put the request's arguments back: nginx sends none
+ *                   (ngx_http_proxy_create_request)
+ */
+record ProxyTarget(String host, String uri, boolean uriUnknown, boolean uriAsIs, boolean dropsQuery) {
+    private static final Pattern PASSES_QUERY = Pattern.compile(
+            "\\$\\{?(request_uri|args|query_string|is_args)(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
+
     static ProxyTarget parse(Directive pass, NginxExpressions exprs) {
         String url = pass.argCount() > 0 ? pass.arg(0) : "";
+        boolean variables = url.contains("$");
         int scheme = url.indexOf("://");
         String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
         if (rest.startsWith("unix:")) {
-            return new ProxyTarget(rest, null, false);
+            // unix:PATH[:URI] (ngx_parse_unix_domain_url): the URI part follows the colon after the path
+            int colon = rest.indexOf(':', "unix:".length());
+            String uri = colon >= 0 && colon + 1 < rest.length() ? rest.substring(colon + 1) : null;
+            String host = colon >= 0 ? rest.substring(0, colon) : rest;
+            return target(host, uri, uri != null && uri.contains("$"), variables);
         }
         int slash = rest.indexOf('/');
         String host = slash >= 0 ? rest.substring(0, slash) : rest;
@@ -19,22 +37,23 @@ record ProxyTarget(String host, String uri, boolean uriUnknown) {
         boolean uriUnknown = uri != null && uri.contains("$");
         if (host.contains("$")) {
             host = exprs.eval(host);
+            int hostScheme = host == null ? -1 : host.indexOf("://");
+            if (hostScheme >= 0) {
+                host = host.substring(hostScheme + 3);
+            }
             if (uri == null && host != null && host.contains("/")) {
-                // a variable that holds the whole address and path: nginx passes it as is
-                uriUnknown = true;
+                // a variable that holds the whole address and path: nginx passes it as is; what it holds
+                // may change per request, so neither the path nor the query is judged
+                host = host.substring(0, host.indexOf('/'));
+                return new ProxyTarget(host.toLowerCase(Locale.ROOT), null, true, true, false);
             }
         }
-        if (host != null) {
-            host = host.toLowerCase(Locale.ROOT);
-            int colon = host.lastIndexOf(':');
-            if (colon > 0 && host.indexOf(']') < colon && !host.startsWith("unix")) {
-                String port = host.substring(colon + 1);
-                if (port.chars().allMatch(Character::isDigit)) {
-                    // host:port is a single server unless it names an upstream (which has no port)
-                    return new ProxyTarget(host, uri, uriUnknown);
-                }
-            }
-        }
-        return new ProxyTarget(host, uri, uriUnknown);
+        return target(host == null ? null : host.toLowerCase(Locale.ROOT), uri, uriUnknown, variables);
+    }
+
+    private static ProxyTarget target(String host, String uri, boolean uriUnknown, boolean variables) {
+        boolean uriAsIs = variables && uri != null;
+        boolean dropsQuery = uriAsIs && !PASSES_QUERY.matcher(uri).find();
+        return new ProxyTarget(host, uri, uriUnknown, uriAsIs, dropsQuery);
     }
 }

@@ -17,9 +17,12 @@ import dev.proxylint.source.Position;
  *                     {@link Upgrade.Status#FORCED_ON_POLLING} when the proxy turns long-polls into upgrades
  * @param httpVersion  nginx {@code proxy_http_version}; null where the proxy has no such setting
  * @param backendPath  the path the backend sees for the Socket.IO path, null when unknown
+ * @param queryDropped the directive after which the backend gets no query string (so no EIO, transport or
+ *                     sid), with the path it gets; null when the query string is passed on
  * @param bodyLimit    request body limit in bytes (0 = none); null where the proxy applies none to proxied requests
  */
 public record Route(Dialect dialect, Transport transport, Position at, String handler, boolean proxied,
                     String notProxied, boolean complete, Upgrade upgrade, Sourced<String> httpVersion,
-                    IdleTimeout timeout, Backends backends, Sourced<String> backendPath, Sourced<Long> bodyLimit) {
+                    IdleTimeout timeout, Backends backends, Sourced<String> backendPath,
+                    Sourced<String> queryDropped, Sourced<Long> bodyLimit) {
 }

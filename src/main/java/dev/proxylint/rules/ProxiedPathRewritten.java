@@ -69,8 +69,11 @@ public final class ProxiedPathRewritten implements Rule {
         if (dialect == Dialect.NGINX && w.length == 2 && w[0].equals("proxy_pass")) {
             String url = w[1].replaceAll(";$", "");
             int scheme = url.indexOf("://");
-            int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-            return "proxy_pass " + (slash > 0 ? url.substring(0, slash) : url) + ";";
+            int hostAt = scheme < 0 ? 0 : scheme + 3;
+            // unix:PATH:URI ends its address at the colon after the socket path
+            int end = url.startsWith("unix:", hostAt) ? url.indexOf(':', hostAt + "unix:".length())
+                    : url.indexOf('/', hostAt);
+            return "proxy_pass " + (end > 0 ? url.substring(0, end) : url) + ";";
         }
         if (dialect == Dialect.APACHE && w.length >= 3 && w[0].equalsIgnoreCase("ProxyPass")) {
             String url = w[2];

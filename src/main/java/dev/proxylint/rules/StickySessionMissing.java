@@ -16,17 +16,26 @@ public final class StickySessionMissing implements Rule {
             if (b.affinity().kind() != Affinity.Kind.NONE) {
                 continue;
             }
+            boolean backups = ctx.dialect() == Dialect.NGINX && hasBackupServers(ctx, b);
             String fix = ctx.dialect() == Dialect.NGINX
-                    ? "ip_hash;  (or: hash $remote_addr consistent;) in " + b.group()
+                    ? "ip_hash;  (or: hash $remote_addr consistent;) in " + b.group() + (backups
+                            ? ", and decide what its backup servers become: nginx refuses backup with either" : "")
                     : "ProxySet stickysession=ROUTEID, route= on each BalancerMember, and"
                             + " Header add Set-Cookie \"ROUTEID=.%{BALANCER_WORKER_ROUTE}e; path=/\" env=BALANCER_ROUTE_CHANGED";
             String method = b.affinity().text() != null ? " (" + b.affinity().text() + " balances each request)" : "";
             out.add(ctx.finding(b.at(), b.group() + " balances " + b.active() + " active backends without session"
                     + " affinity" + method + ": a Socket.IO session lives on one node, so nearly every polling client"
                     + " gets HTTP 400 {\"code\":1,\"message\":\"Session ID unknown\"} (websocket-only clients are"
-                    + " fine)", fix).withEdits(edits(ctx, b)));
+                    + " fine)", fix).withEdits(backups ? List.of() : edits(ctx, b)));
         }
         return out;
+    }
+
+    /** Whether the upstream has {@code backup} servers, which ip_hash and hash do not allow. */
+    private static boolean hasBackupServers(RuleContext ctx, Backends b) {
+        dev.proxylint.source.Directive upstream = Edits.directive(ctx, b.at());
+        return upstream != null && upstream.children().stream().anyMatch(d -> d.name().equals("server")
+                && d.args().stream().skip(1).anyMatch(w -> w.value().equals("backup")));
     }
 
     /** nginx: ip_hash in the upstream, in place of a balancing method without affinity (the last one wins). */
