@@ -79,6 +79,7 @@ function runOne(i) {
     const all = [...c.errors, c.connect_error, c.disconnect && c.disconnect.details].filter(Boolean);
     c.statuses = [...new Set(all.map((e) => e.status).filter(Boolean))];
     c.session_id_unknown = all.some((e) => /Session ID unknown/.test(e.body || ""));
+    c.transport_unknown = all.some((e) => /Transport unknown/.test(e.body || ""));
   }
   console.log(JSON.stringify(out));
   process.exit(0);

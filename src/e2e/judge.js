@@ -22,10 +22,10 @@ const NODES = process.argv.slice(3);
 const readJson = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); } catch { return null; } };
 
 // Rules whose runtime failure the suite proves, and which of them apply to httpd (rules.md).
-const RULES = ["PL101", "PL102", "PL103", "PL104", "PL106", "PL201", "PL202", "PL301", "PL302", "PL303", "PL401", "PL402", "PL501"];
+const RULES = ["PL101", "PL102", "PL103", "PL104", "PL106", "PL201", "PL202", "PL301", "PL302", "PL303", "PL401", "PL402", "PL403", "PL501"];
 const APPLIES = {
   nginx: RULES.filter((r) => r !== "PL303"),
-  httpd: ["PL101", "PL201", "PL202", "PL301", "PL303", "PL401", "PL402"],
+  httpd: ["PL101", "PL201", "PL202", "PL301", "PL303", "PL401", "PL402"], // PL403 is nginx only
 };
 
 // What "working" means for each probe kind (see run.sh for how each one is run).
@@ -42,10 +42,11 @@ function classifyClients(p) {
   const statuses = [...new Set(cs.flatMap((c) => c.statuses))].sort();
   const st = statuses.length ? ` http ${statuses.join(",")}` : "";
   const sidUnknown = cs.filter((c) => c.session_id_unknown).length;
+  const transportUnknown = cs.filter((c) => c.transport_unknown).length;
   const disc = cs.filter((c) => c.disconnect);
   const errs = [...new Set(cs.map((c) => c.connect_error).filter(Boolean)
     .map((e) => `${e.message}${e.description !== undefined ? ` (${e.description})` : ""}${e.code ? ` [${e.code}]` : ""}`))];
-  const o = { n, connected, statuses, sidUnknown, disconnects: disc.map((c) => c.disconnect) };
+  const o = { n, connected, statuses, sidUnknown, transportUnknown, disconnects: disc.map((c) => c.disconnect) };
   if (sidUnknown) return { ...o, label: "SESSION_UNKNOWN", detail: `${sidUnknown}/${n} got 400 Session ID unknown` };
   if (connected === 0) return { ...o, label: "CONNECT_FAIL", detail: `0/${n} connected: ${errs.join(" | ") || "no answer"}${st}` };
   if (connected < n) return { ...o, label: "PARTIAL", detail: `${connected}/${n} connected: ${errs.join(" | ")}${st}` };
@@ -209,6 +210,21 @@ function pathRewritten(f, P) {
   return why.join("; ") || null;
 }
 
+function queryDropped(f, P) {
+  // PL403: "every client, polling and WebSocket, fails with 400 "Transport unknown""; without the query string
+  // the probes' tags are lost too, so the proof is on the client side: the 400 and, over polling, its body
+  const why = [];
+  for (const kind of ["polling", "default", "websocket"]) {
+    const o = P[kind];
+    if (!o) continue;
+    if (o.label !== "CONNECT_FAIL" || !o.statuses.includes(400)) why.push(`${kind} ${o.label} ${o.statuses}, not 400`);
+    else if (kind !== "websocket" && !o.transportUnknown) why.push(`${kind} got 400 without "Transport unknown"`);
+    if (o.node.connections) why.push(`${kind} connected to a node`);
+  }
+  if (!P.polling && !P.default && !P.websocket) why.push("no client probe to show it");
+  return why.join("; ") || null;
+}
+
 function bodyLimit(f, P) {
   // PL501 (warning): "a polling message larger than the limit gets 413 ... and the client disconnects; WebSocket frames are not limited"
   const why = [];
@@ -239,6 +255,7 @@ const CHECKS = {
   PL301: { check: sessionUnknown, explains: FAIL_SESSION },
   PL401: { check: notProxied, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) },
   PL402: { check: pathRewritten, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) || (k === "default" && o.label === "FALLBACK_POLLING") },
+  PL403: { check: queryDropped, explains: (k, o) => o.label === "CONNECT_FAIL" },
   PL501: { check: bodyLimit, explains: (k, o) => k === "bigpolling" && o.label === "BIG_REJECTED" },
 };
 CHECKS.PL102 = CHECKS.PL104 = CHECKS.PL101;
