@@ -84,6 +84,18 @@ class CliTest {
         assertEquals("1 file: no findings\n", r.out());
     }
 
+    /** The README promises: the clean samples lint clean (so nginx and httpd accept them), the broken ones do not. */
+    @Test
+    void bundledSamplesAreWhatTheReadmeSays() {
+        for (String dialect : new String[] {"nginx", "apache"}) {
+            CliRun clean = CliRun.of("--no-color", "samples/" + dialect + "/socketio-clean.conf");
+            assertEquals(0, clean.exit(), clean.out());
+            assertTrue(clean.out().endsWith("1 file: no findings\n"), clean.out());
+            CliRun broken = CliRun.of("--no-color", "samples/" + dialect + "/socketio-broken.conf");
+            assertEquals(1, broken.exit(), broken.out());
+        }
+    }
+
     @Test
     void failOnDecidesTheExitStatus(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("nginx.conf");
