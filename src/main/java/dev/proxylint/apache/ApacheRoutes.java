@@ -2,6 +2,7 @@ package dev.proxylint.apache;
 
 import dev.proxylint.route.Affinity;
 import dev.proxylint.route.Backends;
+import dev.proxylint.route.Backreferences;
 import dev.proxylint.route.IdleTimeout;
 import dev.proxylint.route.Route;
 import dev.proxylint.route.RoutesModel;
@@ -173,17 +174,7 @@ public final class ApacheRoutes {
                 if (!url.matches("(?s).*\\$\\d.*")) {
                     return url + request.path; // no backreference: httpd appends the whole original path
                 }
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < url.length(); i++) {
-                    char c = url.charAt(i);
-                    if (c == '$' && i + 1 < url.length() && Character.isDigit(url.charAt(i + 1))) {
-                        int g = url.charAt(++i) - '0';
-                        sb.append(g <= m.groupCount() && m.group(g) != null ? m.group(g) : "");
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                return sb.toString();
+                return Backreferences.expand(url, m);
             }
             int n = aliasMatch(request.path, p.path());
             return n < 0 ? null : request.path.substring(n);

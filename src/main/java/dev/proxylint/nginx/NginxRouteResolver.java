@@ -2,6 +2,7 @@ package dev.proxylint.nginx;
 
 import dev.proxylint.route.Affinity;
 import dev.proxylint.route.Backends;
+import dev.proxylint.route.Backreferences;
 import dev.proxylint.route.IdleTimeout;
 import dev.proxylint.route.Route;
 import dev.proxylint.route.Sourced;
@@ -294,20 +295,10 @@ final class NginxRouteResolver {
                 || replacement.startsWith("$scheme") || flag.equals("redirect") || flag.equals("permanent")) {
             return RewriteOutcome.REDIRECT;
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < replacement.length(); i++) {
-            char c = replacement.charAt(i);
-            if (c == '$' && i + 1 < replacement.length() && Character.isDigit(replacement.charAt(i + 1))) {
-                int g = replacement.charAt(++i) - '0';
-                sb.append(g <= m.groupCount() && m.group(g) != null ? m.group(g) : "");
-            } else {
-                sb.append(c);
-            }
-        }
         if (replacement.endsWith("?")) {
             queryDroppedBy = d;
         }
-        String evaluated = exprs.eval(sb.toString());
+        String evaluated = exprs.eval(Backreferences.expand(replacement, m));
         if (evaluated != null) {
             int q = evaluated.indexOf('?');
             evaluated = q >= 0 ? evaluated.substring(0, q) : evaluated;

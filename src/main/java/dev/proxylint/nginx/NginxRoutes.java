@@ -46,7 +46,7 @@ public final class NginxRoutes {
                 Directive virtual = new Directive(
                         new dev.proxylint.source.Word("server", "server", false, config.entry().position(1, 1)),
                         List.of(), config.root(), null);
-                builder.server(List.of(), virtual, servers, true);
+                builder.server(List.of(), new Upstreams(List.of()), virtual, servers, true);
             }
             default -> {
             }
@@ -66,6 +66,7 @@ public final class NginxRoutes {
     }
 
     private void http(List<Directive> httpLevel, List<ServerRoutes> out) {
+        Upstreams upstreams = new Upstreams(httpLevel);
         java.util.Set<String> claimed = new java.util.HashSet<>();
         for (Directive d : httpLevel) {
             if (d.name().equals("server") && d.hasBlock()) {
@@ -77,7 +78,7 @@ public final class NginxRoutes {
                     reachable |= claimed.add(p);
                 }
                 if (reachable) {
-                    server(httpLevel, d, out, false);
+                    server(httpLevel, upstreams, d, out, false);
                 }
             }
         }
@@ -112,8 +113,8 @@ public final class NginxRoutes {
         return out;
     }
 
-    private void server(List<Directive> httpLevel, Directive server, List<ServerRoutes> out, boolean virtual) {
-        Upstreams upstreams = new Upstreams(httpLevel);
+    private void server(List<Directive> httpLevel, Upstreams upstreams, Directive server, List<ServerRoutes> out,
+                        boolean virtual) {
         Route polling = new NginxRouteResolver(socketIo, wholeConfig, Transport.POLLING, httpLevel, server, upstreams).resolve();
         Route websocket = new NginxRouteResolver(socketIo, wholeConfig, Transport.WEBSOCKET, httpLevel, server, upstreams).resolve();
         boolean intent = NginxIntent.shows(httpLevel, server);
