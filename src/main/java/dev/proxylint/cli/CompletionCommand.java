@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         description = {"Print a shell completion script.", "bash: source <(proxylint completion bash)",
                 "zsh:  source <(proxylint completion zsh)"})
 public final class CompletionCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SHELL", description = "bash or zsh")
+    @Parameters(paramLabel = "SHELL", completionCandidates = Candidates.Shells.class, description = "bash or zsh")
     String shell;
 
     @Override

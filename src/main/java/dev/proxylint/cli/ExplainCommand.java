@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show a rule's page: what it checks, the Socket.IO symptom, a bad and a fixed example.")
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RULE", description = "A rule id (PL201) or name (timeout-below-ping-interval).")
+    @Parameters(paramLabel = "RULE", completionCandidates = Candidates.RuleIds.class, description = "A rule id (PL201) or name (timeout-below-ping-interval).")
     String rule;
 
     @Override

@@ -23,8 +23,8 @@ public final class HookCommand implements Callable<Integer> {
 
     /** Writes .git/hooks/pre-commit (or pre-push). */
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = {"Write a git hook that lints the staged content of changed proxy configs (pre-commit),",
-                    "or the configs a push changes (--pre-push). Refuses to replace a hook proxylint did not write."})
+            description = "Write a git hook that lints the staged content of changed proxy configs (pre-commit),"
+                    + " or the configs a push changes (--pre-push). Refuses to replace a hook proxylint did not write.")
     static final class Install implements Callable<Integer> {
         @Option(names = "--pre-push", description = "Install a pre-push hook instead of pre-commit.")
         boolean prePush;

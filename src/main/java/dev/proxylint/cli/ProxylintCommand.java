@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
         sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {ExplainCommand.class, RulesCommand.class, HookCommand.class, CompletionCommand.class},
         description = {"Lints nginx and Apache httpd configs that front Socket.IO and WebSocket servers.",
-                "PATH is a file, a folder (walked for proxy configs) or - for standard input (also read when no",
-                "PATH is given and input is piped)."},
+                "PATH is a file, a folder (walked for proxy configs) or - for standard input (also read when no"
+                        + " PATH is given and input is piped)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:no finding at or above --fail-on",
@@ -51,17 +51,17 @@ public final class ProxylintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and folders to lint; - for standard input.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.Formats.class,
             description = "Output format: text, json, sarif, junit, checkstyle, github, gitlab (default: text).")
     String format;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .proxylint.yml found upward).")
     Path config;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT", description = "auto, nginx or apache (default: auto).")
+    @Option(names = "--dialect", paramLabel = "DIALECT", completionCandidates = Candidates.Dialects.class, description = "auto, nginx or apache (default: auto).")
     String dialect;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Candidates.FailOn.class,
             description = "Lowest severity that makes the exit status 1: error, warning, info, never (default: warning).")
     String failOn;
 

@@ -25,6 +25,11 @@ public final class Reporters {
         return s.get();
     }
 
+    /** The format names, in the order --help lists them. */
+    public static java.util.List<String> names() {
+        return java.util.List.of("text", "json", "sarif", "junit", "checkstyle", "github", "gitlab");
+    }
+
     public static boolean exists(String name) {
         return BY_NAME.containsKey(name);
     }

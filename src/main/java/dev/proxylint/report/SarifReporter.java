@@ -23,7 +23,8 @@ import static dev.proxylint.report.JsonReporter.ordered;
 public final class SarifReporter implements Reporter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/proxylint/proxylint";
-    static final String RULES_URI = INFORMATION_URI + "/blob/main/rules/";
+    /** The rule pages, the same text as {@code proxylint explain}. */
+    static final String RULES_URI = INFORMATION_URI + "/blob/main/docs/rules/";
 
     @Override
     public void write(LintReport report, ReportContext context, PrintStream out) {
@@ -50,7 +51,7 @@ public final class SarifReporter implements Reporter {
         d.put("name", m.name());
         d.put("shortDescription", text(m.summary()));
         d.put("fullDescription", text(m.description().isEmpty() ? m.summary() : m.description()));
-        d.put("helpUri", RULES_URI + m.id() + "-" + m.name() + ".yml");
+        d.put("helpUri", RULES_URI + m.id() + "-" + m.name() + ".md");
         d.put("help", text(help(m)));
         d.put("defaultConfiguration", ordered("level", level(m.severity())));
         return d;

@@ -31,9 +31,9 @@ class CliFormatsTest {
         Catalogue catalogue = Catalogue.load();
         assertEquals(catalogue.entries().size(), rules.size());
         for (JsonNode rule : rules) {
-            // helpUri points at the rule's file in the repository: it must be the file that exists here
-            String file = rule.path("helpUri").asText().replaceFirst(".*/rules/", "");
-            assertTrue(Files.isRegularFile(Path.of("rules", file)), rule.path("helpUri").asText());
+            // helpUri points at the rule's page in the repository: it must be the page that exists here
+            String file = rule.path("helpUri").asText().replaceFirst(".*/docs/rules/", "");
+            assertTrue(Files.isRegularFile(Path.of("docs", "rules", file)), rule.path("helpUri").asText());
         }
         JsonNode result = run.path("results").get(0);
         assertEquals(1, run.path("results").size());

@@ -238,6 +238,29 @@ class CliTest {
         assertMistake(CliRun.of("hook"), "hook needs a subcommand");
     }
 
+    /** What bash offers on TAB, from the generated script run by a real bash. */
+    @Test
+    void completionOffersTheValuesOfFormatFailOnShellAndRule(@TempDir Path tmp) throws Exception {
+        Path script = tmp.resolve("proxylint.bash");
+        Files.writeString(script, CliRun.of("completion", "bash").out());
+        assertEquals("sarif", complete(script, "proxylint --format s"));
+        assertEquals("error warning info never", complete(script, "proxylint --fail-on "));
+        assertEquals("bash zsh", complete(script, "proxylint completion "));
+        assertEquals("PL201 PL202", complete(script, "proxylint explain PL20"));
+    }
+
+    private static String complete(Path script, String line) throws Exception {
+        String bash = "source \"$1\"; COMP_LINE=\"$2\"; read -ra COMP_WORDS <<< \"$2\";"
+                + " [[ \"$2\" == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]}-1));"
+                + " COMP_POINT=${#COMP_LINE}; _complete_proxylint proxylint \"${COMP_WORDS[-1]}\" \"${COMP_WORDS[-2]}\";"
+                + " echo \"${COMPREPLY[*]}\"";
+        Process p = new ProcessBuilder("bash", "-c", bash, "bash", script.toString(), line)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        return out;
+    }
+
     @Test
     void diffShowsAndFixAppliesTheUnambiguousFixes(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("nginx.conf");
