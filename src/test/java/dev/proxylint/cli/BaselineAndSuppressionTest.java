@@ -54,6 +54,20 @@ class BaselineAndSuppressionTest {
     }
 
     @Test
+    void editingARecordedDirectiveReportsItAgain(@TempDir Path tmp) throws Exception {
+        Path conf = tmp.resolve("nginx.conf");
+        Path baseline = tmp.resolve("proxylint-baseline.json");
+        Files.writeString(conf, CONFIG);
+        assertEquals(0, CliRun.of("--write-baseline", baseline.toString(), conf.toString()).exit());
+        // the recorded PL201 was about "proxy_read_timeout 20s": a different value is a different finding
+        Files.writeString(conf, CONFIG.replace("proxy_read_timeout 20s;", "proxy_read_timeout 10s;"));
+        CliRun edited = CliRun.of("--no-color", "--baseline", baseline.toString(), conf.toString());
+        assertEquals(1, edited.exit());
+        assertTrue(edited.out().contains("error[PL201] proxy_read_timeout 10s"), edited.out());
+        assertTrue(!edited.out().contains("PL301"), edited.out());
+    }
+
+    @Test
     void missingOrForeignBaselineIsAUsageError(@TempDir Path tmp) throws Exception {
         Path conf = tmp.resolve("nginx.conf");
         Files.writeString(conf, CONFIG);

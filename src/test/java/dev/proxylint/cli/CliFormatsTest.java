@@ -127,6 +127,12 @@ class CliFormatsTest {
         assertTrue(issue.path("fingerprint").asText().matches("[0-9a-f]{32}"), issue.toString());
         assertEquals(f.toString(), issue.path("location").path("path").asText());
         assertEquals(8, issue.path("location").path("lines").path("begin").asInt());
+
+        // lines shifted by an unrelated edit: GitLab must see the same issue, not a fixed one and a new one
+        Files.writeString(f, "# managed by ansible\n\n" + CliTest.BROKEN);
+        JsonNode shifted = JSON.readTree(CliRun.of("--format", "gitlab", f.toString()).out()).get(0);
+        assertEquals(10, shifted.path("location").path("lines").path("begin").asInt());
+        assertEquals(issue.path("fingerprint").asText(), shifted.path("fingerprint").asText());
     }
 
     private static Path broken(Path tmp) throws Exception {

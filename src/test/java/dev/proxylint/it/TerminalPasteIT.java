@@ -40,6 +40,12 @@ class TerminalPasteIT {
         assertTrue(screen.contains("\u001b[1;31merror[PL201]\u001b[0m"), screen);
         assertTrue(screen.contains("-:3:5:"), screen);
 
+        // no PATH on a terminal: nothing is piped, so it says what to give it instead of waiting
+        Launcher.Result none = Launcher.run(Path.of("."), "", Map.of("TERM", "xterm"),
+                List.of("script", "-qefc", Launcher.PROXYLINT.toString(), "/dev/null"));
+        assertEquals(2, none.exit(), none.out());
+        assertTrue(none.out().contains("proxylint: error:"), none.out());
+
         Launcher.Result plain = Launcher.run(Path.of("."), PASTE + "\u0004", Map.of("TERM", "xterm", "NO_COLOR", "1"),
                 List.of("script", "-qefc", cmd, "/dev/null"));
         assertTrue(plain.out().contains("error[PL201]") && !plain.out().contains("\u001b[1;31m"), plain.out());

@@ -52,6 +52,22 @@ class RuleDocsTest {
                 + " mvn test -Dtest=RuleDocsTest -Ddocs.update=true");
     }
 
+    /** The README's rule table lists every rule of the catalogue, each linking to its page. */
+    @Test
+    void readmeRuleTableListsEveryRuleWithItsPage() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> missing = new ArrayList<>();
+        for (Catalogue.Entry e : Catalogue.load().entries()) {
+            RuleMeta m = e.meta();
+            String row = "| [" + m.id() + "](docs/rules/" + m.id() + "-" + m.name() + ".md) | " + m.name() + " | "
+                    + m.severity().id() + " |";
+            if (!readme.contains(row)) {
+                missing.add(row);
+            }
+        }
+        assertEquals(List.of(), missing, "README.md's rule table");
+    }
+
     static String page(RuleMeta m) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(m.id()).append(" ").append(m.name()).append("\n\n");
