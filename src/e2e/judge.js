@@ -250,7 +250,10 @@ const CHECKS = {
   PL101: { check: upgradeNotCarried, explains: (k, o) => (k === "default" && o.label === "FALLBACK_POLLING") || (/websocket|latepongws/.test(k) && ["CONNECT_FAIL", "CUT"].includes(o.label)) },
   PL103: { check: http10, explains: () => false },
   PL106: { check: upgradeForcedOnPolling, explains: (k, o) => ["polling", "default"].includes(k) && o.label === "CONNECT_FAIL" },
-  PL201: { check: timeoutCut, explains: (k, o) => ["DISCONNECT", "SESSION_UNKNOWN", "CUT", "BIG_REJECTED"].includes(o.label) },
+  // a loaded machine can take longer than a 1 s timeout to finish a handshake: the proxy then answers its
+  // long-poll with 504 (nginx) or 502 (httpd) before the client connects, which is the same cut
+  PL201: { check: timeoutCut, explains: (k, o) => ["DISCONNECT", "SESSION_UNKNOWN", "CUT", "BIG_REJECTED"].includes(o.label)
+    || (["PARTIAL", "CONNECT_FAIL"].includes(o.label) && o.statuses.some((st) => st === 504 || st === 502)) },
   PL202: { check: latePongCut, explains: (k, o) => k === "latepong" && o.label === "CUT" },
   PL301: { check: sessionUnknown, explains: FAIL_SESSION },
   PL401: { check: notProxied, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) },
@@ -329,7 +332,7 @@ function versions() {
     node: process.version,
     "socket.io (server)": `${pkg("socket.io")} (engine.io ${pkg("engine.io")}, ws ${pkg("ws")})`,
     "socket.io-client": `${pkg("socket.io-client")} (engine.io-client ${pkg("engine.io-client")})`,
-    proxylint: `${sh(`${root}/bin/proxylint --version`)} (commit ${sh(`git -C ${root} rev-parse --short HEAD`)})`,
+    proxylint: `${sh(`${root}/bin/proxylint --version`)} (commit ${sh(`git -C ${root} rev-parse --short HEAD`)}${sh(`git -C ${root} status --porcelain`) !== "" ? " with uncommitted changes" : ""})`,
     machine: `${os}, ${require("os").cpus().length} cores, ${new Date().toISOString().slice(0, 10)}`,
   };
 }
@@ -405,6 +408,7 @@ function printTable(rows, cov) {
   fs.writeFileSync(path.join(OUT, "matrix.md"), render(rows, cov, meta));
   printTable(rows, cov);
   const bad = rows.filter((r) => !r.agree).length;
-  console.log(`\n${rows.length} scenarios: ${rows.length - bad} agree, ${bad} disagree; coverage ${cov.missing.length ? `missing ${cov.missing.length}` : "complete"}`);
+  const covered = process.env.E2E_ONLY ? "not judged (partial run)" : cov.missing.length ? `missing ${cov.missing.length}` : "complete";
+  console.log(`\n${rows.length} scenarios: ${rows.length - bad} agree, ${bad} disagree; coverage ${covered}`);
   process.exit(bad || cov.missing.length ? 1 : 0);
 })();
