@@ -172,4 +172,18 @@ class LocationMatcherTest {
         assertEquals(null, chosen(s, "/socketio"));
         assertEquals(null, chosen(s, "/@socketio"));
     }
+
+    @Test
+    void modifiersGluedToTheUriWorkLikeSpacedOnes() {
+        List<Directive> s = server("""
+                location ^~/a/ { return 200 "glued-caret"; }
+                location ~/a/ { return 200 "glued-regex"; }
+                location =/b { return 200 "glued-exact"; }
+                location ~*/C/ { return 200 "glued-ci"; }
+                """);
+        assertEquals("glued-caret", chosen(s, "/a/x"));
+        assertEquals("glued-exact", chosen(s, "/b"));
+        assertEquals("glued-ci", chosen(s, "/c/x"));
+        assertEquals("glued-regex", chosen(s, "/x/a/"));
+    }
 }
