@@ -21,7 +21,12 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new ProxylintCommand());
+        return commandLine(new ProxylintCommand());
+    }
+
+    /** The command line around {@code command} (tests pass one with their own folder and environment). */
+    static CommandLine commandLine(ProxylintCommand command) {
+        CommandLine cmd = new CommandLine(command);
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("proxylint: error: " + oneLine(ex.getMessage()) + " (see proxylint --help)");

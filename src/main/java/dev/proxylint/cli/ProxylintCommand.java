@@ -48,6 +48,25 @@ public final class ProxylintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Map<String, String> env;
+    private final Path cwd;
+
+    public ProxylintCommand() {
+        this(System.getenv(), Path.of(""));
+    }
+
+    /**
+     * The command as if started in folder {@code cwd} with environment {@code env}: {@code .proxylint.yml} is
+     * looked for upward from {@code cwd}, {@code PROXYLINT_*} settings and httpd's {@code ${VAR}} come from
+     * {@code env}, relative PATHs and {@code --config} are read from {@code cwd}, and included files are named
+     * relative to it. Relative baseline files stay relative to the process's folder. Tests run the CLI
+     * in-process through this; {@link #ProxylintCommand()} passes the process's own folder and environment.
+     */
+    ProxylintCommand(Map<String, String> env, Path cwd) {
+        this.env = env;
+        this.cwd = cwd;
+    }
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and folders to lint; - for standard input.")
     List<String> paths = new ArrayList<>();
 
@@ -119,10 +138,9 @@ public final class ProxylintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
         Catalogue catalogue = Catalogue.load();
-        Settings settings = settings(catalogue, env);
-        DisplayPaths displayPaths = DisplayPaths.ofWorkingDirectory();
+        Settings settings = settings(catalogue);
+        DisplayPaths displayPaths = new DisplayPaths(cwd);
 
         List<String> inputs = new ArrayList<>(paths);
         boolean stdinIsTerminal = Terminal.isTerminal(0, env);
@@ -137,13 +155,13 @@ public final class ProxylintCommand implements Callable<Integer> {
             System.err.println("proxylint: reading a config from standard input; paste it, then press Ctrl-D on a"
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
-        List<InputCollector.Candidate> candidates = new InputCollector(configsOnly).collect(inputs, System.in);
+        List<InputCollector.Candidate> candidates = new InputCollector(configsOnly, cwd).collect(inputs, System.in);
         if (candidates.isEmpty()) {
             System.err.println("proxylint: warning: no nginx or httpd config found in " + String.join(", ", inputs));
         }
         Baseline known = settings.baseline() != null && settings.writeBaseline() == null
                 ? Baseline.read(settings.baseline()) : null;
-        Linter linter = new Linter(catalogue, settings, displayPaths);
+        Linter linter = new Linter(catalogue, settings, displayPaths, env);
         LintReport report = linter.lint(candidates);
         if (diff || fix) {
             List<Fixer.Change> changes = Fixer.changes(report.findings(), linter.sources());
@@ -168,8 +186,8 @@ public final class ProxylintCommand implements Callable<Integer> {
                 System.err.println("proxylint: fixed " + fixed + " finding" + (fixed == 1 ? "" : "s") + " in "
                         + changes.size() + " file" + (changes.size() == 1 ? "" : "s"));
                 // report what is left, from the files as they are now
-                candidates = new InputCollector(configsOnly).collect(inputs, System.in);
-                linter = new Linter(catalogue, settings, displayPaths);
+                candidates = new InputCollector(configsOnly, cwd).collect(inputs, System.in);
+                linter = new Linter(catalogue, settings, displayPaths, env);
                 report = linter.lint(candidates);
             }
         }
@@ -204,7 +222,7 @@ public final class ProxylintCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    private Settings settings(Catalogue catalogue, Map<String, String> env) throws Exception {
+    private Settings settings(Catalogue catalogue) throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
         put(flags, "--format", format);
         put(flags, "--dialect", dialect);
@@ -220,7 +238,7 @@ public final class ProxylintCommand implements Callable<Integer> {
         put(flags, "--ignore", ignore);
         put(flags, "--baseline", baseline);
         put(flags, "--write-baseline", writeBaseline);
-        Path file = SettingsLoader.findConfigFile(config, Path.of(""));
+        Path file = SettingsLoader.findConfigFile(config == null ? null : cwd.resolve(config), cwd);
         SettingsLoader loader = new SettingsLoader(catalogue.entries().stream().map(e -> e.meta().id())
                 .collect(Collectors.toSet()));
         return loader.load(file, flags, env);

@@ -27,10 +27,17 @@ public final class InputCollector {
     }
 
     private final boolean configsOnly;
+    private final Path base;
 
     /** @param configsOnly skip named files that are neither nginx nor httpd syntax (hooks pass every *.conf) */
     public InputCollector(boolean configsOnly) {
+        this(configsOnly, Path.of(""));
+    }
+
+    /** @param base the folder relative PATHs are read from (their display name stays as given) */
+    public InputCollector(boolean configsOnly, Path base) {
         this.configsOnly = configsOnly;
+        this.base = base;
     }
 
     public List<Candidate> collect(List<String> args, InputStream stdin) throws UsageException {
@@ -44,7 +51,7 @@ public final class InputCollector {
                 }
                 continue;
             }
-            Path p = Path.of(arg);
+            Path p = base.resolve(arg);
             if (Files.isDirectory(p)) {
                 walk(p, arg, out);
             } else if (Files.exists(p)) {

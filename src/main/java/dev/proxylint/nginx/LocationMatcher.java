@@ -41,6 +41,10 @@ final class LocationMatcher {
             if (a.startsWith("=")) {
                 return new Loc("=", a.substring(1));
             }
+            if (a.startsWith("^~")) {
+                // nginx accepts the modifier glued to the URI too (location ^~/static/)
+                return new Loc("^~", a.substring(2));
+            }
             if (a.startsWith("~*")) {
                 return new Loc("~*", a.substring(2));
             }

@@ -24,9 +24,8 @@ public final class TimeoutBelowHeartbeatWindow implements Rule {
                     : "a WebSocket tunnel carries a heartbeat packet about every pingInterval, so it survives while"
                             + " pongs are prompt, but with less margin than the Socket.IO docs require a slow pong"
                             + " can leave it silent long enough to be cut (\"transport close\")";
-            out.add(ctx.finding(t.at(), t.decidedBy() + " (" + Timeouts.seconds(t.millis())
-                    + ") is not above pingInterval + pingTimeout (" + window + " ms): " + why
-                    + (t.note() != null ? " " + t.note() : ""),
+            out.add(ctx.finding(t.at(), Timeouts.withSeconds(t) + " is not above pingInterval + pingTimeout ("
+                    + window + " ms): " + why + (t.note() != null ? " " + t.note() : ""),
                     String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))
                     .withEdits(Edits.set(ctx, t.at(), String.format(t.fix(), Fixes.timeoutSeconds(ctx.socketIo())))));
         }

@@ -47,4 +47,23 @@ final class Timeouts {
     static String seconds(long millis) {
         return dev.proxylint.nginx.NginxValues.human(millis);
     }
+
+    /**
+     * How the user names the timeout, with its value in seconds where those words do not already say it:
+     * {@code ProxyTimeout 30 (30 s)}, {@code proxy_read_timeout 1m (60 s)}, but {@code proxy_read_timeout 28s}
+     * and {@code the default proxy_read_timeout (60s)} as they are.
+     */
+    static String withSeconds(IdleTimeout t) {
+        String human = seconds(t.millis());
+        String compact = human.replace(" ", "");
+        for (String word : t.decidedBy().split("[\\s()\"=]+")) {
+            if (word.equals(compact)) {
+                return t.decidedBy();
+            }
+        }
+        if (t.decidedBy().contains("(" + human + ")")) {
+            return t.decidedBy();
+        }
+        return t.decidedBy() + " (" + human + ")";
+    }
 }

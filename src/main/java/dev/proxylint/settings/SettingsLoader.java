@@ -9,9 +9,14 @@ import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.commons.configuration2.tree.OverrideCombiner;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +73,10 @@ public final class SettingsLoader {
     /** The settings file: {@code explicit} if given, else {@code .proxylint.yml} found upward from {@code cwd}. */
     public static Path findConfigFile(Path explicit, Path cwd) throws SettingsException {
         if (explicit != null) {
+            if (Files.isDirectory(explicit)) {
+                throw new SettingsException("settings file " + explicit + " is a directory; --config takes a file,"
+                        + " such as " + explicit.resolve(FILE_NAME));
+            }
             if (!Files.isRegularFile(explicit)) {
                 throw new SettingsException("settings file " + explicit + ": no such file");
             }
@@ -196,8 +205,25 @@ public final class SettingsLoader {
     }
 
     private static Configuration readYaml(Path path) throws SettingsException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SettingsException("cannot read settings file " + path + ": " + e.getMessage());
+        }
+        // Commons Configuration casts the document to a Map: say what the file holds instead
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            document = null; // not valid YAML: the load below says where
+        }
+        if (document != null && !(document instanceof Map)) {
+            throw new SettingsException("settings file " + path + ": expected a mapping of settings (socketio:,"
+                    + " rules:, ...), found " + kind(document));
+        }
         YAMLConfiguration yaml = new YAMLConfiguration();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader in = new StringReader(text)) {
             new FileHandler(yaml).load(in);
         } catch (IOException e) {
             throw new SettingsException("cannot read settings file " + path + ": " + e.getMessage());
@@ -207,6 +233,32 @@ public final class SettingsLoader {
                     + (why == null ? e.getClass().getSimpleName() : why.replaceAll("\\s+", " ").trim()));
         }
         return yaml;
+    }
+
+    /** What a YAML document that is not a mapping is, in the words of YAML. */
+    private static String kind(Object document) {
+        if (document instanceof List) {
+            return "a list";
+        }
+        if (document instanceof String) {
+            return "a string";
+        }
+        if (document instanceof Number) {
+            return "a number";
+        }
+        if (document instanceof Boolean) {
+            return "a boolean";
+        }
+        if (document instanceof java.util.Date) {
+            return "a date";
+        }
+        if (document instanceof Set) {
+            return "a set";
+        }
+        if (document instanceof byte[]) {
+            return "binary data";
+        }
+        return "a " + document.getClass().getSimpleName();
     }
 
     /** Typed access to the merged settings, with errors that say where a bad value came from. */

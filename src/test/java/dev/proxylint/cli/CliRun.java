@@ -5,10 +5,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Runs the CLI in-process with captured standard streams. */
 record CliRun(int exit, String out, String err) {
-    static synchronized CliRun withStdin(String stdin, String... args) {
+    static CliRun withStdin(String stdin, String... args) {
+        return run(new ProxylintCommand(), stdin, args);
+    }
+
+    /** Runs as if started in folder {@code cwd} with exactly the environment {@code env}. */
+    static CliRun in(Path cwd, Map<String, String> env, String... args) {
+        return run(new ProxylintCommand(env, cwd), "", args);
+    }
+
+    private static synchronized CliRun run(ProxylintCommand command, String stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -18,7 +29,7 @@ record CliRun(int exit, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            var cmd = Main.commandLine();
+            var cmd = Main.commandLine(command);
             cmd.setOut(new java.io.PrintWriter(System.out, true));
             cmd.setErr(new java.io.PrintWriter(System.err, true));
             int exit = cmd.execute(args);

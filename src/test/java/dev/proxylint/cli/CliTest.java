@@ -164,6 +164,49 @@ class CliTest {
         assertMistake(CliRun.of("explain", "PL999"), "unknown rule 'PL999'");
     }
 
+    @Test
+    void aSettingsFileThatIsNotAMappingSaysWhatItHolds(@TempDir Path tmp) throws Exception {
+        Path conf = tmp.resolve("nginx.conf");
+        Files.writeString(conf, BROKEN);
+        Path found = tmp.resolve(".proxylint.yml");
+        String where = "proxylint: error: settings file " + found + ": expected a mapping of settings (socketio:,"
+                + " rules:, ...), found ";
+        // a list, as when the keys are written as list items
+        Files.writeString(found, "- socketio:\n    pingInterval: 10000\n");
+        CliRun list = CliRun.in(tmp, java.util.Map.of(), "nginx.conf");
+        assertEquals(2, list.exit());
+        assertEquals("", list.out());
+        assertEquals(where + "a list\n", list.err());
+        Files.writeString(found, "pingInterval 10000\n");
+        CliRun string = CliRun.in(tmp, java.util.Map.of(), "nginx.conf");
+        assertEquals(2, string.exit());
+        assertEquals("", string.out());
+        assertEquals(where + "a string\n", string.err());
+        Files.writeString(found, "42\n");
+        assertEquals(where + "a number\n", CliRun.in(tmp, java.util.Map.of(), "nginx.conf").err());
+        // --config names it the same way
+        Path named = tmp.resolve("settings.yml");
+        Files.writeString(named, "[polling, websocket]\n");
+        CliRun flag = CliRun.of("--config", named.toString(), conf.toString());
+        assertEquals(2, flag.exit());
+        assertEquals("proxylint: error: settings file " + named + ": expected a mapping of settings (socketio:,"
+                + " rules:, ...), found a list\n", flag.err());
+        // an empty settings file is no settings: the defaults apply
+        Files.writeString(found, "# nothing yet\n");
+        assertEquals(1, CliRun.in(tmp, java.util.Map.of(), "nginx.conf").exit());
+    }
+
+    @Test
+    void configNamingADirectorySaysSo(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("settings");
+        Files.createDirectories(dir);
+        CliRun r = CliRun.withStdin(BROKEN, "--config", dir.toString(), "-");
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals("proxylint: error: settings file " + dir + " is a directory; --config takes a file, such as "
+                + dir.resolve(".proxylint.yml") + "\n", r.err());
+    }
+
     private static void assertMistake(CliRun r, String expectedPart) {
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals("", r.out());

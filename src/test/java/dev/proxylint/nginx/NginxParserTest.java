@@ -119,6 +119,46 @@ class NginxParserTest {
         assertEquals(3, c.filesRead().size());
     }
 
+    /**
+     * nginx resolves a relative include against the conf prefix (the folder of the -c file) wherever the
+     * include is written, so an include inside an included file does not look beside that file. Checked with
+     * nginx -t 1.22.1: with only the decoy beside the including file it fails to open etc/nginx/snippets/ws.conf.
+     */
+    @Test
+    void includesInIncludedFilesAreRelativeToTheEntryFilesFolder(@TempDir Path tmp) throws Exception {
+        Path conf = tmp.resolve("etc/nginx");
+        Files.createDirectories(conf.resolve("sites-enabled/snippets"));
+        Files.createDirectories(conf.resolve("snippets"));
+        Files.writeString(conf.resolve("nginx.conf"), "events {}\nhttp {\n    include sites-enabled/app.conf;\n}\n");
+        Files.writeString(conf.resolve("sites-enabled/app.conf"),
+                "server {\n    listen 80;\n    location /socket.io/ {\n        include snippets/ws.conf;\n"
+                        + "        proxy_pass http://127.0.0.1:3000;\n    }\n}\n");
+        Files.writeString(conf.resolve("snippets/ws.conf"), "# from the conf prefix\nproxy_set_header Upgrade $http_upgrade;\n");
+        // a decoy beside the including file: nginx never reads it
+        Files.writeString(conf.resolve("sites-enabled/snippets/ws.conf"), "proxy_read_timeout 5s;\n");
+        NginxParser parser = new NginxParser(new DisplayPaths(tmp));
+        ParsedConfig c = parser.parse(SourceFile.read(conf.resolve("nginx.conf"), "etc/nginx/nginx.conf"));
+        assertEquals(List.of(), c.problems());
+        Directive location = c.root().get(1).block().get(1).block().get(1);
+        assertEquals(List.of("include", "proxy_set_header", "proxy_pass"),
+                location.block().stream().map(Directive::name).toList());
+        assertEquals("etc/nginx/snippets/ws.conf:2:1", location.block().get(1).position().toString());
+        assertTrue(c.filesRead().contains(conf.resolve("snippets/ws.conf").toAbsolutePath().normalize()));
+        assertTrue(!c.filesRead().contains(conf.resolve("sites-enabled/snippets/ws.conf").toAbsolutePath().normalize()));
+
+        // with only the decoy there, the include is missing (nginx -t: open() ".../snippets/ws.conf" failed)
+        Files.delete(conf.resolve("snippets/ws.conf"));
+        ParsedConfig missing = new NginxParser(new DisplayPaths(tmp))
+                .parse(SourceFile.read(conf.resolve("nginx.conf"), "etc/nginx/nginx.conf"));
+        assertEquals(1, missing.problems().size(), missing.problems().toString());
+        Problem p = missing.problems().get(0);
+        assertEquals("PL002", p.ruleId());
+        assertEquals("etc/nginx/sites-enabled/app.conf:4:9", p.position().toString());
+        assertEquals("include \"snippets/ws.conf\": no such file (relative to etc/nginx); nginx would refuse to start"
+                + " unless it exists where this config is deployed, and findings that depend on its content may be"
+                + " missing", p.message());
+    }
+
     @Test
     void snippetsGetTheirContext() {
         assertEquals("main", parse("events {}\nhttp {}").context());
