@@ -65,6 +65,8 @@ public final class ApacheReader {
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
     private final Set<Path> filesRead = new LinkedHashSet<>();
     private final Map<String, String> defines = new HashMap<>();
+    /** Names UnDefined and not defined again: false for IfDefine, whatever -D httpd was started with. */
+    private final Set<String> undefined = new HashSet<>();
     private final Set<String> loaded = new HashSet<>();
     private boolean sawLoadModule;
     private Path entryDir;
@@ -367,11 +369,13 @@ public final class ApacheReader {
             case "define" -> {
                 if (d.argCount() >= 1) {
                     defines.put(d.arg(0), d.argCount() > 1 ? d.arg(1) : "");
+                    undefined.remove(d.arg(0));
                 }
             }
             case "undefine" -> {
                 if (d.argCount() >= 1) {
                     defines.remove(d.arg(0));
+                    undefined.add(d.arg(0));
                 }
             }
             case "loadmodule" -> {
@@ -514,7 +518,9 @@ public final class ApacheReader {
                 }
                 yield sawLoadModule ? Boolean.FALSE : null;
             }
-            case "ifdefine" -> defines.containsKey(name) ? Boolean.TRUE : null;
+            // not Defined: undecidable (httpd -D may define it), unless UnDefine removed it (also a -D one)
+            case "ifdefine" -> defines.containsKey(name) ? Boolean.TRUE : undefined.contains(name) ? Boolean.FALSE
+                    : null;
             case "ifversion" -> IfVersion.evaluate(args.stream().map(Word::value).toList());
             default -> null;
         };

@@ -96,6 +96,28 @@ class ApacheReaderTest {
     }
 
     @Test
+    void unDefineMakesIfDefineFalse() {
+        // apache2 -t 2.4.71: after UnDefine X, <IfDefine X> is skipped unread (even a -D X is gone) and <IfDefine !X>
+        // is read
+        assertNull(error("Define X\nUnDefine X\n<IfDefine X>\nProxyTimeout 0 1 2\n</IfDefine>"));
+        assertEquals("4:1 ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
+                + " This overrides the server timeout",
+                error("Define X\nUnDefine X\n<IfDefine !X>\nProxyTimeout 0 1 2\n</IfDefine>"));
+        // defined again after UnDefine: true again
+        assertNull(error("UnDefine X\nDefine X\n<IfDefine !X>\nProxyTimeout 0 1 2\n</IfDefine>"));
+    }
+
+    @Test
+    void variablesAreUndefinedAgainAfterUnDefine() {
+        // apache2 -t 2.4.71: after UnDefine, ${X} comes from the environment, else stays as written (AH00111)
+        ApacheReader reader = new ApacheReader(DisplayPaths.ofWorkingDirectory(), Map.of("Y", "env"));
+        ParsedConfig c = reader.read(SourceFile.ofText("t.conf",
+                "Define X 5\nDefine Y 6\nUnDefine X\nUnDefine Y\nServerAlias ${X} ${Y}"));
+        assertEquals(List.of("${X}", "env"), values(c.root().get(4)));
+        assertTrue(reader.notes().get(0).contains("${X} is not defined"));
+    }
+
+    @Test
     void falseSectionsAreSkippedUnreadButMustBeBalanced() {
         assertNull(error("LoadModule proxy_module m.so\n<IfModule nope_module>\nProxyTimeout 0 1 2\n</IfModule>"));
         assertEquals("2:1 Expected </IfModule> before end of configuration",
