@@ -55,6 +55,41 @@ class ApacheReaderTest {
     }
 
     @Test
+    void timeoutsBelowOneSecondAreRefusedWithHttpdsOwnWords() {
+        // apache2 -t 2.4.71; mod_proxy reads every one with atoi, so "abc" is 0 and "10s" is 10
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 0"));
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout abc"));
+        assertNull(error("ProxyTimeout 500ms"));
+        assertEquals("1:1 ProxyPass Timeout must be at least one second",
+                error("ProxyPass /a/ http://b/a/ timeout=-1"));
+        assertNull(error("ProxyPass /a/ http://b/a/ timeout=10s"));
+        assertEquals("2:1 BalancerMember Timeout must be at least one second",
+                error("<Proxy balancer://c>\nBalancerMember http://b timeout=0\n</Proxy>"));
+        assertEquals("2:1 ProxySet: Timeout must be at least one second timeout=abc; http://b/a/",
+                error("ProxyPass /a/ http://b/a/\nProxySet http://b/a/ timeout=abc"));
+        assertEquals("2:1 ProxySet: Timeout must be at least one second timeout=0s; http://b/",
+                error("<Proxy http://b/>\nProxySet timeout=0s\n</Proxy>"));
+        // a balancer's own timeout= (how long to wait for a free member) says it in lower case
+        assertEquals("4:1 ProxySet: timeout must be at least one second timeout=0; balancer://c",
+                error("<Proxy balancer://c>\nBalancerMember http://b\n</Proxy>\nProxySet balancer://c timeout=0"));
+        assertEquals("1:1 ProxyPass timeout must be at least one second",
+                error("ProxyPass /a/ balancer://c/a/ timeout=0"));
+    }
+
+    @Test
+    void secondsAreReadLikeGlibcAtoiWhichWrapsBeyondAnInt() {
+        // (int) strtol: 4294967297 keeps its low 32 bits (1), 2147483648 turns negative; apache2 -t 2.4.71 agrees
+        assertEquals(1, ApacheChecks.atoi("4294967297"));
+        assertNull(error("ProxyTimeout 4294967297"));
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 2147483648"));
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 9223372036854775808"));
+        assertEquals("1:1 ProxyPass Timeout must be at least one second",
+                error("ProxyPass /a/ http://b/a/ timeout=2147483648"));
+        assertEquals(5, ApacheChecks.atoi(" +5s"));
+        assertEquals(0, ApacheChecks.atoi("\u0665")); // not an ASCII digit
+    }
+
+    @Test
     void quotingUnescapesOnlyBackslashAndTheQuote() {
         Directive d = read("Header set X \"a \\\"b\\\" c\\\\d \\n\" 'e\\'f' g\\\\h i\"j").root().get(0);
         assertEquals(List.of("set", "X", "a \"b\" c\\d \\n", "e'f", "g\\h", "i\"j"), values(d));
