@@ -162,6 +162,24 @@ class ApacheReaderTest {
     }
 
     @Test
+    void directivesInAConditionalOrAnIncludeAreCheckedInTheEnclosingSection(@TempDir Path tmp) throws Exception {
+        // apache2 -t 2.4.71 accepts a path-less ProxyPass in <IfModule> or an Include inside <Location>, and refuses
+        // ProxyTimeout there; proxylint checked them as if at the top of the file
+        assertNull(error("<Location /socket.io/>\n<IfModule mod_proxy.c>\nProxyPass ws://b/socket.io/\n</IfModule>\n"
+                + "</Location>"));
+        assertEquals("3:1 ProxyTimeout not allowed in <Location> context",
+                error("<Location /socket.io/>\n<IfModule mod_proxy.c>\nProxyTimeout 5\n</IfModule>\n</Location>"));
+        assertEquals("3:1 ProxyPass|ProxyPassMatch needs a path when not defined in a location", error(
+                "<VirtualHost *:80>\n<IfModule mod_proxy.c>\nProxyPass ws://b/socket.io/\n</IfModule>\n</VirtualHost>"));
+        Files.writeString(tmp.resolve("pass.conf"), "ProxyPass ws://b/socket.io/\n");
+        Path entry = tmp.resolve("httpd.conf");
+        Files.writeString(entry, "<Location /socket.io/>\nInclude pass.conf\n</Location>\nInclude pass.conf\n");
+        ParsedConfig c = new ApacheReader(new DisplayPaths(tmp), Map.of()).read(SourceFile.read(entry, "httpd.conf"));
+        assertEquals(List.of("pass.conf:1:1 httpd would refuse this file: ProxyPass|ProxyPassMatch needs a path when"
+                + " not defined in a location"), c.problems().stream().map(p -> p.position() + " " + p.message()).toList());
+    }
+
+    @Test
     void crlfAndBomAreRead(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("httpd.conf");
         byte[] body = "ProxyTimeout 5\r\n<VirtualHost *:80>\r\n  ServerName a\r\n</VirtualHost>\r\n"
