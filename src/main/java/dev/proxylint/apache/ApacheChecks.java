@@ -57,6 +57,7 @@ final class ApacheChecks {
             case "loadmodule" -> a.size() != 2 ? "LoadModule takes two arguments, a module name and the name of a"
                     + " shared object file to load it from" : moduleFile(a.get(0).value(), a.get(1).value());
             case "proxypass", "proxypassmatch" -> proxyPass(a, section);
+            case "proxypassreverse" -> proxyPassReverse(a, section);
             case "balancermember" -> balancerMember(a, section);
             case "proxyset" -> proxySet(a, section, sectionArg);
             case "header" -> header(a, true);
@@ -67,8 +68,8 @@ final class ApacheChecks {
 
     /** Server-config directives mod_proxy refuses in .htaccess files. */
     private static final Set<String> NOT_IN_HTACCESS = Set.of("proxypass", "proxypassmatch", "proxyrequests",
-            "proxytimeout", "proxyset", "balancermember", "proxypreservehost", "proxyvia", "proxyremote",
-            "proxyerroroverride", "timeout", "loadmodule");
+            "proxypassreverse", "proxytimeout", "proxyset", "balancermember", "proxypreservehost", "proxyvia",
+            "proxyremote", "proxyerroroverride", "timeout", "loadmodule");
 
     /** Modules of httpd itself, whose shared object is mod_NAME.so. */
     private static final Set<String> STANDARD = Set.of("proxy", "proxy_http", "proxy_wstunnel", "proxy_balancer",
@@ -181,6 +182,30 @@ final class ApacheChecks {
             }
         }
         return null;
+    }
+
+    /**
+     * mod_proxy's add_pass_reverse() (TAKE123): a path and a URL outside a location, a URL inside one; a third
+     * word outside a location, or a second one inside, is ignored unless it is {@code interpolate}, so only a
+     * trailing comment of two or more words ({@code # keep this}) makes too many arguments.
+     */
+    private static String proxyPassReverse(List<Word> a, String section) {
+        if (a.isEmpty() || a.size() > 3) {
+            return "ProxyPassReverse takes one, two or three arguments, a virtual path and a URL for reverse proxy"
+                    + " behaviour";
+        }
+        if (Set.of("directory", "directorymatch", "files", "filesmatch", "if", "elseif", "else").contains(section)) {
+            return "ProxyPassReverse cannot occur within <" + sectionName(section) + "> section";
+        }
+        if (section.equals("limit") || section.equals("limitexcept")) {
+            return "ProxyPassReverse cannot occur within <Limit> or <LimitExcept> section";
+        }
+        boolean inLocation = Set.of("location", "locationmatch", "proxy", "proxymatch").contains(section);
+        if (!inLocation) {
+            return a.size() == 1 ? "ProxyPassReverse needs a path when not defined in a location" : null;
+        }
+        return a.size() > 1 && !a.get(1).value().equalsIgnoreCase("interpolate")
+                ? "ProxyPassReverse can not have a path when defined in a location" : null;
     }
 
     private static String param(String key, String value, boolean balancer, boolean exclusion, String directive) {

@@ -90,6 +90,27 @@ class ApacheReaderTest {
     }
 
     @Test
+    void proxyPassReverseRefusesATrailingCommentOfTwoWords() {
+        // apache2 -t 2.4.71 (add_pass_reverse, TAKE123): a third word is ignored unless it is "interpolate"
+        assertEquals("1:1 ProxyPassReverse takes one, two or three arguments, a virtual path and a URL for reverse"
+                + " proxy behaviour", error("ProxyPassReverse /socket.io/ http://b/socket.io/ # comment"));
+        assertNull(error("ProxyPassReverse /socket.io/ http://b/socket.io/ #comment"));
+        assertEquals("1:1 ProxyPassReverse needs a path when not defined in a location",
+                error("ProxyPassReverse http://b/socket.io/"));
+        assertEquals("2:1 ProxyPassReverse can not have a path when defined in a location",
+                error("<Location /socket.io/>\nProxyPassReverse http://b/socket.io/ #comment\n</Location>"));
+        assertNull(error("<Location /socket.io/>\nProxyPassReverse http://b/socket.io/ INTERPOLATE\n</Location>"));
+        assertNull(error("<Proxy http://b/>\nProxyPassReverse http://b/socket.io/\n</Proxy>"));
+        assertEquals("2:1 ProxyPassReverse cannot occur within <Directory> section",
+                error("<Directory /srv>\nProxyPassReverse /a http://b/\n</Directory>"));
+        assertEquals("3:1 ProxyPassReverse cannot occur within <Limit> or <LimitExcept> section",
+                error("<Location /a>\n<Limit GET>\nProxyPassReverse http://b/\n</Limit>\n</Location>"));
+        // ProxyPass reads any word after the URL without "=" as a malformed parameter
+        assertEquals("1:1 Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.",
+                error("ProxyPass /socket.io/ http://b/socket.io/ #comment"));
+    }
+
+    @Test
     void quotingUnescapesOnlyBackslashAndTheQuote() {
         Directive d = read("Header set X \"a \\\"b\\\" c\\\\d \\n\" 'e\\'f' g\\\\h i\"j").root().get(0);
         assertEquals(List.of("set", "X", "a \"b\" c\\d \\n", "e'f", "g\\h", "i\"j"), values(d));
