@@ -108,4 +108,20 @@ class ApacheRoutesTest {
                 + " (\"transport error\"; behind several nodes the retried long-poll fails with 400 \"Session ID"
                 + " unknown\") (httpd reads whole seconds with atoi: \"4294967297\" is 1 s)", found.get(0));
     }
+
+    @Test
+    void aBalancerMembersTimeoutWithAUnitIsReadWithAtoiAndTheMessageSaysSo() throws Exception {
+        Path fixture = Path.of("testdata/PL201-timeout-below-ping-interval/apache-bad.conf");
+        List<String> found = new Linter(Catalogue.load(), Settings.defaults(), DisplayPaths.ofWorkingDirectory(), Map.of())
+                .lint(List.of(new InputCollector.Candidate(SourceFile.read(fixture, "apache-bad.conf"), true)))
+                .findings().stream().filter(x -> x.position().line() == 14)
+                .map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column() + " " + x.message()
+                        + " | fix: " + x.fix())
+                .toList();
+        assertEquals(List.of("PL201@14:9 timeout=10 on \"BalancerMember http://127.0.0.1:3000 upgrade=websocket"
+                + " timeout=10s\" is below pingInterval (25000 ms) + 500 ms: idle long-polling requests are cut after"
+                + " 10 s, before the next ping arrives, so every polling client is disconnected (\"transport error\";"
+                + " behind several nodes the retried long-poll fails with 400 \"Session ID unknown\") (httpd reads"
+                + " whole seconds with atoi: \"10s\" is 10 s) | fix: timeout=60"), found);
+    }
 }
