@@ -124,4 +124,20 @@ class ApacheRoutesTest {
                 + " behind several nodes the retried long-poll fails with 400 \"Session ID unknown\") (httpd reads"
                 + " whole seconds with atoi: \"10s\" is 10 s) | fix: timeout=60"), found);
     }
+
+    @Test
+    void theOldWstunnelPathHasNoIdleTimeoutSoOnlyLongPollsAreCut() throws Exception {
+        // rules.md PL201: through mod_proxy_wstunnel (ProxyWebsocketFallbackToProxyHttp Off, ws:// target) the tunnel
+        // has no idle timeout; through mod_proxy_http the same Timeout would cut both transports
+        Path fixture = Path.of("testdata/PL201-timeout-below-ping-interval/apache-bad-wstunnel.conf");
+        List<String> found = new Linter(Catalogue.load(), Settings.defaults(), DisplayPaths.ofWorkingDirectory(), Map.of())
+                .lint(List.of(new InputCollector.Candidate(SourceFile.read(fixture, "apache-bad-wstunnel.conf"), true)))
+                .findings().stream()
+                .map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column() + " " + x.message())
+                .toList();
+        assertEquals(List.of("PL201@7:5 Timeout 10 is below pingInterval (25000 ms) + 500 ms: idle long-polling requests"
+                + " are cut after 10 s, before the next ping arrives, so every polling client is disconnected"
+                + " (\"transport error\"; behind several nodes the retried long-poll fails with 400 \"Session ID"
+                + " unknown\")"), found);
+    }
 }
