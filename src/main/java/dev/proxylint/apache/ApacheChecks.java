@@ -49,7 +49,7 @@ final class ApacheChecks {
                     yield "ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
                             + " This overrides the server timeout";
                 }
-                yield atoi(a.get(0).value()) < 1 ? "Proxy Timeout must be at least 1 second." : null;
+                yield refusedSeconds(a.get(0).value()) ? "Proxy Timeout must be at least 1 second." : null;
             }
             case "timeout" -> !section.isEmpty() && !section.equals("virtualhost")
                     ? "Timeout not allowed in <" + sectionName(section) + "> context"
@@ -57,6 +57,7 @@ final class ApacheChecks {
             case "loadmodule" -> a.size() != 2 ? "LoadModule takes two arguments, a module name and the name of a"
                     + " shared object file to load it from" : moduleFile(a.get(0).value(), a.get(1).value());
             case "proxypass", "proxypassmatch" -> proxyPass(a, section);
+            case "proxypassreverse" -> proxyPassReverse(a, section);
             case "balancermember" -> balancerMember(a, section);
             case "proxyset" -> proxySet(a, section, sectionArg);
             case "header" -> header(a, true);
@@ -67,8 +68,8 @@ final class ApacheChecks {
 
     /** Server-config directives mod_proxy refuses in .htaccess files. */
     private static final Set<String> NOT_IN_HTACCESS = Set.of("proxypass", "proxypassmatch", "proxyrequests",
-            "proxytimeout", "proxyset", "balancermember", "proxypreservehost", "proxyvia", "proxyremote",
-            "proxyerroroverride", "timeout", "loadmodule");
+            "proxypassreverse", "proxytimeout", "proxyset", "balancermember", "proxypreservehost", "proxyvia",
+            "proxyremote", "proxyerroroverride", "timeout", "loadmodule");
 
     /** Modules of httpd itself, whose shared object is mod_NAME.so. */
     private static final Set<String> STANDARD = Set.of("proxy", "proxy_http", "proxy_wstunnel", "proxy_balancer",
@@ -110,7 +111,12 @@ final class ApacheChecks {
         return url.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://[^/?#].*") || url.matches("(?is)^unix:.*\\|[a-z][a-z0-9+.-]*:.*");
     }
 
-    /** C's atoi: leading blanks, optional sign, digits; anything else ends the number. */
+    /**
+     * glibc's atoi, which httpd uses for every seconds value proxylint reads: {@code (int) strtol(s, NULL, 10)}.
+     * Leading blanks, an optional sign, ASCII digits; anything else ends the number; a value beyond a long
+     * saturates and the cast keeps its low 32 bits ({@code ProxyTimeout 4294967297} is 1 s,
+     * {@code 2147483648} is negative: apache2 -t 2.4.71 accepts the first and refuses the second).
+     */
     static long atoi(String s) {
         int i = 0;
         while (i < s.length() && ConfWords.isSpace(s.charAt(i))) {
@@ -122,11 +128,22 @@ final class ApacheChecks {
             i++;
         }
         long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
-            v = v * 10 + (s.charAt(i) - '0');
+        boolean overflow = false;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            int digit = s.charAt(i) - '0';
+            if (!overflow && v > (Long.MAX_VALUE - digit) / 10) {
+                overflow = true;
+            }
+            v = overflow ? 0 : v * 10 + digit;
             i++;
         }
-        return neg ? -v : v;
+        long strtol = overflow ? (neg ? Long.MIN_VALUE : Long.MAX_VALUE) : neg ? -v : v;
+        return (int) strtol;
+    }
+
+    /** Whether httpd refuses this seconds value of ProxyTimeout or a timeout= parameter (atoi below 1). */
+    static boolean refusedSeconds(String value) {
+        return atoi(value) < 1;
     }
 
     private static String proxyPass(List<Word> a, String section) {
@@ -167,6 +184,30 @@ final class ApacheChecks {
         return null;
     }
 
+    /**
+     * mod_proxy's add_pass_reverse() (TAKE123): a path and a URL outside a location, a URL inside one; a third
+     * word outside a location, or a second one inside, is ignored unless it is {@code interpolate}, so only a
+     * trailing comment of two or more words ({@code # keep this}) makes too many arguments.
+     */
+    private static String proxyPassReverse(List<Word> a, String section) {
+        if (a.isEmpty() || a.size() > 3) {
+            return "ProxyPassReverse takes one, two or three arguments, a virtual path and a URL for reverse proxy"
+                    + " behaviour";
+        }
+        if (Set.of("directory", "directorymatch", "files", "filesmatch", "if", "elseif", "else").contains(section)) {
+            return "ProxyPassReverse cannot occur within <" + sectionName(section) + "> section";
+        }
+        if (section.equals("limit") || section.equals("limitexcept")) {
+            return "ProxyPassReverse cannot occur within <Limit> or <LimitExcept> section";
+        }
+        boolean inLocation = Set.of("location", "locationmatch", "proxy", "proxymatch").contains(section);
+        if (!inLocation) {
+            return a.size() == 1 ? "ProxyPassReverse needs a path when not defined in a location" : null;
+        }
+        return a.size() > 1 && !a.get(1).value().equalsIgnoreCase("interpolate")
+                ? "ProxyPassReverse can not have a path when defined in a location" : null;
+    }
+
     private static String param(String key, String value, boolean balancer, boolean exclusion, String directive) {
         String k = key.toLowerCase(Locale.ROOT);
         if (exclusion) {
@@ -175,8 +216,9 @@ final class ApacheChecks {
         if (balancer ? !BALANCER_PARAMS.contains(k) : !WORKER_PARAMS.contains(k)) {
             return directive + " unknown " + (balancer ? "Balancer" : "Worker") + " parameter";
         }
-        if (k.equals("timeout") && !balancer && atoi(value) < 1) {
-            return directive + " Timeout must be at least one second";
+        if (k.equals("timeout") && refusedSeconds(value)) {
+            // mod_proxy's set_worker_param() and set_balancer_param() say it with different case
+            return directive + (balancer ? " timeout" : " Timeout") + " must be at least one second";
         }
         if (k.equals("upgrade") && value.length() >= 16) {
             return directive + " upgrade protocol length must be < 16 characters";
@@ -229,6 +271,10 @@ final class ApacheChecks {
             String key = w.substring(0, eq).toLowerCase(Locale.ROOT);
             if (!(balancer ? BALANCER_PARAMS : WORKER_PARAMS).contains(key)) {
                 return "ProxySet: unknown " + (balancer ? "Balancer" : "Worker") + " parameter " + w + "; " + target;
+            }
+            if (key.equals("timeout") && refusedSeconds(w.substring(eq + 1))) {
+                return "ProxySet: " + (balancer ? "timeout" : "Timeout") + " must be at least one second " + w + "; "
+                        + target;
             }
         }
         return null;

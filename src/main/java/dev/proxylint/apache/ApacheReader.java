@@ -65,11 +65,20 @@ public final class ApacheReader {
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
     private final Set<Path> filesRead = new LinkedHashSet<>();
     private final Map<String, String> defines = new HashMap<>();
+    /** Names UnDefined and not defined again: false for IfDefine, whatever -D httpd was started with. */
+    private final Set<String> undefined = new HashSet<>();
     private final Set<String> loaded = new HashSet<>();
     private boolean sawLoadModule;
     private Path entryDir;
     private Path serverRoot;
     private boolean htaccess;
+    /**
+     * The section a conditional section or an included file is read in ({@code <Location /x>} around an
+     * {@code <IfModule>} or an {@code Include}), lower-cased, and its first argument: httpd checks the
+     * directives there in that section's context. Empty at the top of a file that is not inside one.
+     */
+    private String outerSection = "";
+    private String outerSectionArg = "";
 
     public ApacheReader(DisplayPaths paths, Map<String, String> env) {
         this.paths = paths;
@@ -232,7 +241,13 @@ public final class ApacheReader {
                     if (Boolean.FALSE.equals(active)) {
                         soak(cursor, name, at, false);
                     } else {
-                        readScope(cursor, name, level, includeStack, depth + open.size() + 1, checked);
+                        String[] saved = enter(open);
+                        try {
+                            readScope(cursor, name, level, includeStack, depth + open.size() + 1, checked);
+                        } finally {
+                            outerSection = saved[0];
+                            outerSectionArg = saved[1];
+                        }
                     }
                 } else {
                     open.push(new Open(nameWord, args, new ArrayList<>(), at));
@@ -243,9 +258,9 @@ public final class ApacheReader {
                     first.offset() + first.raw().length(), resolve);
             Directive d = new Directive(new Word(cmd, first.raw(), first.quoted(), at), args, null, null);
             level.add(d);
-            String section = open.isEmpty() ? htaccess ? ".htaccess" : ""
+            String section = open.isEmpty() ? !outerSection.isEmpty() ? outerSection : htaccess ? ".htaccess" : ""
                     : open.peek().name().value().toLowerCase(Locale.ROOT);
-            String problem = !checked ? null : ApacheChecks.check(d, section, open.isEmpty() ? ""
+            String problem = !checked ? null : ApacheChecks.check(d, section, open.isEmpty() ? outerSectionArg
                     : open.peek().firstArg());
             if (problem != null) {
                 // a directive .htaccess may not hold breaks every request there: nothing else can be judged
@@ -253,7 +268,13 @@ public final class ApacheReader {
                         ? new Problem("PL001", at, "httpd would refuse this file: " + problem, null)
                         : Problem.argument(at, "httpd would refuse this file: " + problem));
             }
-            onRead(d, level, includeStack);
+            String[] saved = enter(open);
+            try {
+                onRead(d, level, includeStack);
+            } finally {
+                outerSection = saved[0];
+                outerSectionArg = saved[1];
+            }
         }
         if (!open.isEmpty() && conditional == null) {
             Open innermost = open.peek();
@@ -264,6 +285,16 @@ public final class ApacheReader {
             throw stop(innermost.at(), msg.toString());
         }
         close(open, out);
+    }
+
+    /** Makes the innermost open section the context of what is read next; returns the context to restore. */
+    private String[] enter(Deque<Open> open) {
+        String[] saved = {outerSection, outerSectionArg};
+        if (!open.isEmpty()) {
+            outerSection = open.peek().name().value().toLowerCase(Locale.ROOT);
+            outerSectionArg = open.peek().firstArg();
+        }
+        return saved;
     }
 
     /** Closes sections left open, so later stages still see what was read. */
@@ -367,11 +398,13 @@ public final class ApacheReader {
             case "define" -> {
                 if (d.argCount() >= 1) {
                     defines.put(d.arg(0), d.argCount() > 1 ? d.arg(1) : "");
+                    undefined.remove(d.arg(0));
                 }
             }
             case "undefine" -> {
                 if (d.argCount() >= 1) {
                     defines.remove(d.arg(0));
+                    undefined.add(d.arg(0));
                 }
             }
             case "loadmodule" -> {
@@ -514,7 +547,9 @@ public final class ApacheReader {
                 }
                 yield sawLoadModule ? Boolean.FALSE : null;
             }
-            case "ifdefine" -> defines.containsKey(name) ? Boolean.TRUE : null;
+            // not Defined: undecidable (httpd -D may define it), unless UnDefine removed it (also a -D one)
+            case "ifdefine" -> defines.containsKey(name) ? Boolean.TRUE : undefined.contains(name) ? Boolean.FALSE
+                    : null;
             case "ifversion" -> IfVersion.evaluate(args.stream().map(Word::value).toList());
             default -> null;
         };

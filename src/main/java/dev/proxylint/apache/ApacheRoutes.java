@@ -15,6 +15,7 @@ import dev.proxylint.source.Dialect;
 import dev.proxylint.source.Directive;
 import dev.proxylint.source.ParsedConfig;
 import dev.proxylint.source.Position;
+import dev.proxylint.source.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The routes model of an httpd config, for each {@code <VirtualHost>} (or the main server when there is
@@ -37,12 +39,20 @@ public final class ApacheRoutes {
     private final ParsedConfig config;
     private final Set<String> modules;
     private final boolean modulesKnown;
+    /** Directives whose arguments httpd refuses (a PL001 at their position): they decide no timeout. */
+    private final Set<Position> refused;
 
     private ApacheRoutes(ParsedConfig config, SocketIoSettings socketIo) {
         this.config = config;
         this.socketIo = socketIo;
         this.modules = ApacheModules.loaded(config.root());
         this.modulesKnown = ApacheModules.known(config.root());
+        this.refused = config.problems().stream().filter(p -> p.ruleId().equals("PL001") && !p.structural())
+                .map(Problem::position).collect(Collectors.toSet());
+    }
+
+    private boolean refused(Directive d) {
+        return d != null && refused.contains(d.position());
     }
 
     public static RoutesModel build(ParsedConfig config, SocketIoSettings socketIo) {
@@ -242,9 +252,14 @@ public final class ApacheRoutes {
                     || s.workerParams(url).containsKey("upgrade");
         }
 
+        /**
+         * The idle timeout of the route, or null when a directive that would decide it is one httpd refuses
+         * (PL001 already says so; a value computed from it would be a second finding for one mistake).
+         */
         private IdleTimeout timeout(Directive by, String url, Balancer b, Upgrade upgrade) {
             Directive proxyTimeout = s.setting("ProxyTimeout");
             Directive timeoutDir = s.setting("Timeout");
+            boolean timeoutRefused = refused(timeoutDir);
             long serverTimeout = timeoutDir != null && ApacheChecks.atoi(timeoutDir.arg(0)) > 0
                     ? ApacheChecks.atoi(timeoutDir.arg(0)) : DEFAULT_TIMEOUT_S;
             // the worker's own timeout= (for a balancer: the shortest among active members)
@@ -253,6 +268,9 @@ public final class ApacheRoutes {
             if (b != null) {
                 for (Balancer.Member m : b.activeMembers()) {
                     String t = m.params().get("timeout");
+                    if (t != null && (refused(m.directive()) || ApacheChecks.refusedSeconds(t))) {
+                        return null;
+                    }
                     if (t != null && (workerSeconds == null || ApacheChecks.atoi(t) < workerSeconds)) {
                         workerSeconds = ApacheChecks.atoi(t);
                         workerAt = m.directive();
@@ -261,6 +279,9 @@ public final class ApacheRoutes {
             } else if (s.workerParams(url).containsKey("timeout")) {
                 workerSeconds = ApacheChecks.atoi(s.workerParams(url).get("timeout"));
                 workerAt = s.workerDirective(url);
+                if (refused(workerAt) || ApacheChecks.refusedSeconds(s.workerParams(url).get("timeout"))) {
+                    return null;
+                }
             }
             long polling;
             Position pollingAt;
@@ -273,12 +294,16 @@ public final class ApacheRoutes {
                 pollingBy = "timeout=" + workerSeconds + " on \"" + workerAt.text() + "\"";
                 pollingFix = "timeout=%d";
                 raw = ProxyParams.of(workerAt, 0).getOrDefault("timeout", "");
+            } else if (refused(proxyTimeout)) {
+                return null;
             } else if (proxyTimeout != null) {
                 polling = ApacheChecks.atoi(proxyTimeout.arg(0));
                 pollingAt = proxyTimeout.position();
                 pollingBy = proxyTimeout.text();
                 pollingFix = "ProxyTimeout %d";
                 raw = proxyTimeout.arg(0);
+            } else if (timeoutRefused) {
+                return null;
             } else if (timeoutDir != null && serverTimeout == ApacheChecks.atoi(timeoutDir.arg(0))) {
                 polling = serverTimeout;
                 pollingAt = timeoutDir.position();
@@ -308,6 +333,9 @@ public final class ApacheRoutes {
                 return new IdleTimeout(IdleTimeout.NONE, by.position(), "mod_proxy_wstunnel's tunnel", null, null);
             }
             // mod_proxy_http's tunnel idles out after the larger of Timeout and the worker's timeout
+            if (timeoutRefused) {
+                return null;
+            }
             if (serverTimeout >= polling) {
                 if (timeoutDir != null && ApacheChecks.atoi(timeoutDir.arg(0)) > 0) {
                     String why = "(mod_proxy_http's WebSocket tunnel idles out after the larger of Timeout and "
@@ -324,7 +352,8 @@ public final class ApacheRoutes {
 
         private String secondsNote(String raw) {
             String r = raw.trim();
-            return r.isEmpty() || r.chars().allMatch(Character::isDigit) ? null
+            boolean plain = r.matches("[0-9]{1,18}") && Long.parseLong(r) == ApacheChecks.atoi(r);
+            return r.isEmpty() || plain ? null
                     : "(httpd reads whole seconds with atoi: \"" + r + "\" is " + ApacheChecks.atoi(r) + " s)";
         }
 

@@ -55,6 +55,62 @@ class ApacheReaderTest {
     }
 
     @Test
+    void timeoutsBelowOneSecondAreRefusedWithHttpdsOwnWords() {
+        // apache2 -t 2.4.71; mod_proxy reads every one with atoi, so "abc" is 0 and "10s" is 10
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 0"));
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout abc"));
+        assertNull(error("ProxyTimeout 500ms"));
+        assertEquals("1:1 ProxyPass Timeout must be at least one second",
+                error("ProxyPass /a/ http://b/a/ timeout=-1"));
+        assertNull(error("ProxyPass /a/ http://b/a/ timeout=10s"));
+        assertEquals("2:1 BalancerMember Timeout must be at least one second",
+                error("<Proxy balancer://c>\nBalancerMember http://b timeout=0\n</Proxy>"));
+        assertEquals("2:1 ProxySet: Timeout must be at least one second timeout=abc; http://b/a/",
+                error("ProxyPass /a/ http://b/a/\nProxySet http://b/a/ timeout=abc"));
+        assertEquals("2:1 ProxySet: Timeout must be at least one second timeout=0s; http://b/",
+                error("<Proxy http://b/>\nProxySet timeout=0s\n</Proxy>"));
+        // a balancer's own timeout= (how long to wait for a free member) says it in lower case
+        assertEquals("4:1 ProxySet: timeout must be at least one second timeout=0; balancer://c",
+                error("<Proxy balancer://c>\nBalancerMember http://b\n</Proxy>\nProxySet balancer://c timeout=0"));
+        assertEquals("1:1 ProxyPass timeout must be at least one second",
+                error("ProxyPass /a/ balancer://c/a/ timeout=0"));
+    }
+
+    @Test
+    void secondsAreReadLikeGlibcAtoiWhichWrapsBeyondAnInt() {
+        // (int) strtol: 4294967297 keeps its low 32 bits (1), 2147483648 turns negative; apache2 -t 2.4.71 agrees
+        assertEquals(1, ApacheChecks.atoi("4294967297"));
+        assertNull(error("ProxyTimeout 4294967297"));
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 2147483648"));
+        assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 9223372036854775808"));
+        assertEquals("1:1 ProxyPass Timeout must be at least one second",
+                error("ProxyPass /a/ http://b/a/ timeout=2147483648"));
+        assertEquals(5, ApacheChecks.atoi(" +5s"));
+        assertEquals(0, ApacheChecks.atoi("\u0665")); // not an ASCII digit
+    }
+
+    @Test
+    void proxyPassReverseRefusesATrailingCommentOfTwoWords() {
+        // apache2 -t 2.4.71 (add_pass_reverse, TAKE123): a third word is ignored unless it is "interpolate"
+        assertEquals("1:1 ProxyPassReverse takes one, two or three arguments, a virtual path and a URL for reverse"
+                + " proxy behaviour", error("ProxyPassReverse /socket.io/ http://b/socket.io/ # comment"));
+        assertNull(error("ProxyPassReverse /socket.io/ http://b/socket.io/ #comment"));
+        assertEquals("1:1 ProxyPassReverse needs a path when not defined in a location",
+                error("ProxyPassReverse http://b/socket.io/"));
+        assertEquals("2:1 ProxyPassReverse can not have a path when defined in a location",
+                error("<Location /socket.io/>\nProxyPassReverse http://b/socket.io/ #comment\n</Location>"));
+        assertNull(error("<Location /socket.io/>\nProxyPassReverse http://b/socket.io/ INTERPOLATE\n</Location>"));
+        assertNull(error("<Proxy http://b/>\nProxyPassReverse http://b/socket.io/\n</Proxy>"));
+        assertEquals("2:1 ProxyPassReverse cannot occur within <Directory> section",
+                error("<Directory /srv>\nProxyPassReverse /a http://b/\n</Directory>"));
+        assertEquals("3:1 ProxyPassReverse cannot occur within <Limit> or <LimitExcept> section",
+                error("<Location /a>\n<Limit GET>\nProxyPassReverse http://b/\n</Limit>\n</Location>"));
+        // ProxyPass reads any word after the URL without "=" as a malformed parameter
+        assertEquals("1:1 Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.",
+                error("ProxyPass /socket.io/ http://b/socket.io/ #comment"));
+    }
+
+    @Test
     void quotingUnescapesOnlyBackslashAndTheQuote() {
         Directive d = read("Header set X \"a \\\"b\\\" c\\\\d \\n\" 'e\\'f' g\\\\h i\"j").root().get(0);
         assertEquals(List.of("set", "X", "a \"b\" c\\d \\n", "e'f", "g\\h", "i\"j"), values(d));
@@ -96,12 +152,52 @@ class ApacheReaderTest {
     }
 
     @Test
+    void unDefineMakesIfDefineFalse() {
+        // apache2 -t 2.4.71: after UnDefine X, <IfDefine X> is skipped unread (even a -D X is gone) and <IfDefine !X>
+        // is read
+        assertNull(error("Define X\nUnDefine X\n<IfDefine X>\nProxyTimeout 0 1 2\n</IfDefine>"));
+        assertEquals("4:1 ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
+                + " This overrides the server timeout",
+                error("Define X\nUnDefine X\n<IfDefine !X>\nProxyTimeout 0 1 2\n</IfDefine>"));
+        // defined again after UnDefine: true again
+        assertNull(error("UnDefine X\nDefine X\n<IfDefine !X>\nProxyTimeout 0 1 2\n</IfDefine>"));
+    }
+
+    @Test
+    void variablesAreUndefinedAgainAfterUnDefine() {
+        // apache2 -t 2.4.71: after UnDefine, ${X} comes from the environment, else stays as written (AH00111)
+        ApacheReader reader = new ApacheReader(DisplayPaths.ofWorkingDirectory(), Map.of("Y", "env"));
+        ParsedConfig c = reader.read(SourceFile.ofText("t.conf",
+                "Define X 5\nDefine Y 6\nUnDefine X\nUnDefine Y\nServerAlias ${X} ${Y}"));
+        assertEquals(List.of("${X}", "env"), values(c.root().get(4)));
+        assertTrue(reader.notes().get(0).contains("${X} is not defined"));
+    }
+
+    @Test
     void falseSectionsAreSkippedUnreadButMustBeBalanced() {
         assertNull(error("LoadModule proxy_module m.so\n<IfModule nope_module>\nProxyTimeout 0 1 2\n</IfModule>"));
         assertEquals("2:1 Expected </IfModule> before end of configuration",
                 error("LoadModule proxy_module m.so\n<IfModule nope_module>\nProxyTimeout 1\n"));
         // the end of the file inside a true conditional section is accepted, as ap_build_cont_config does
         assertNull(error("<IfModule proxy_module>\n<VirtualHost *:80>\nServerName a\n</VirtualHost> </IfModule>"));
+    }
+
+    @Test
+    void directivesInAConditionalOrAnIncludeAreCheckedInTheEnclosingSection(@TempDir Path tmp) throws Exception {
+        // apache2 -t 2.4.71 accepts a path-less ProxyPass in <IfModule> or an Include inside <Location>, and refuses
+        // ProxyTimeout there; proxylint checked them as if at the top of the file
+        assertNull(error("<Location /socket.io/>\n<IfModule mod_proxy.c>\nProxyPass ws://b/socket.io/\n</IfModule>\n"
+                + "</Location>"));
+        assertEquals("3:1 ProxyTimeout not allowed in <Location> context",
+                error("<Location /socket.io/>\n<IfModule mod_proxy.c>\nProxyTimeout 5\n</IfModule>\n</Location>"));
+        assertEquals("3:1 ProxyPass|ProxyPassMatch needs a path when not defined in a location", error(
+                "<VirtualHost *:80>\n<IfModule mod_proxy.c>\nProxyPass ws://b/socket.io/\n</IfModule>\n</VirtualHost>"));
+        Files.writeString(tmp.resolve("pass.conf"), "ProxyPass ws://b/socket.io/\n");
+        Path entry = tmp.resolve("httpd.conf");
+        Files.writeString(entry, "<Location /socket.io/>\nInclude pass.conf\n</Location>\nInclude pass.conf\n");
+        ParsedConfig c = new ApacheReader(new DisplayPaths(tmp), Map.of()).read(SourceFile.read(entry, "httpd.conf"));
+        assertEquals(List.of("pass.conf:1:1 httpd would refuse this file: ProxyPass|ProxyPassMatch needs a path when"
+                + " not defined in a location"), c.problems().stream().map(p -> p.position() + " " + p.message()).toList());
     }
 
     @Test

@@ -73,4 +73,71 @@ class ApacheRoutesTest {
                 + "    ProxyPass http://localhost:5678/\n  </Location>\n</VirtualHost>\n");
         assertEquals(List.of("PL402@8:5"), rules(f, tmp));
     }
+
+    /** rule@line:col message, for a site.conf with this text. */
+    private static List<String> findings(Path tmp, String text) throws Exception {
+        Path f = tmp.resolve("site.conf");
+        Files.writeString(f, text);
+        return new Linter(Catalogue.load(), Settings.defaults(), new DisplayPaths(tmp), Map.of())
+                .lint(List.of(new InputCollector.Candidate(SourceFile.read(f, "site.conf"), true))).findings().stream()
+                .map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column() + " " + x.message())
+                .toList();
+    }
+
+    @Test
+    void aTimeoutHttpdRefusesDecidesNothing(@TempDir Path tmp) throws Exception {
+        String vhost = "<VirtualHost *:80>\n  ProxyPass /socket.io/ http://127.0.0.1:3000/socket.io/ upgrade=websocket\n"
+                + "  %s\n</VirtualHost>\n";
+        assertEquals(List.of("PL001@3:3 httpd would refuse this file: Proxy Timeout must be at least 1 second."),
+                findings(tmp, vhost.formatted("ProxyTimeout 0")));
+        // refused by its argument count (a trailing comment): the 10 is not read as a timeout either
+        assertEquals(List.of("PL001@3:3 httpd would refuse this file: Timeout takes one argument, Timeout duration"
+                + " (sec)"), findings(tmp, vhost.formatted("Timeout 10 # seconds")));
+        assertEquals(List.of("PL001@3:3 httpd would refuse this file: ProxySet: Timeout must be at least one second"
+                + " timeout=0; http://127.0.0.1:3000/socket.io/"), findings(tmp, vhost.formatted(
+                "ProxySet http://127.0.0.1:3000/socket.io/ timeout=0")));
+    }
+
+    @Test
+    void aTimeoutBeyondAnIntIsReadAsHttpdReadsIt(@TempDir Path tmp) throws Exception {
+        List<String> found = findings(tmp, "<VirtualHost *:80>\n  ProxyPass /socket.io/ ws://127.0.0.1:3000/socket.io/\n"
+                + "  ProxyTimeout 4294967297\n</VirtualHost>\n");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("PL201@3:3 ProxyTimeout 4294967297 is below pingInterval (25000 ms) + 500 ms: idle long-polling"
+                + " requests are cut after 1 s, before the next ping arrives, so every polling client is disconnected"
+                + " (\"transport error\"; behind several nodes the retried long-poll fails with 400 \"Session ID"
+                + " unknown\") (httpd reads whole seconds with atoi: \"4294967297\" is 1 s)", found.get(0));
+    }
+
+    @Test
+    void aBalancerMembersTimeoutWithAUnitIsReadWithAtoiAndTheMessageSaysSo() throws Exception {
+        Path fixture = Path.of("testdata/PL201-timeout-below-ping-interval/apache-bad.conf");
+        List<String> found = new Linter(Catalogue.load(), Settings.defaults(), DisplayPaths.ofWorkingDirectory(), Map.of())
+                .lint(List.of(new InputCollector.Candidate(SourceFile.read(fixture, "apache-bad.conf"), true)))
+                .findings().stream().filter(x -> x.position().line() == 14)
+                .map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column() + " " + x.message()
+                        + " | fix: " + x.fix())
+                .toList();
+        assertEquals(List.of("PL201@14:9 timeout=10 on \"BalancerMember http://127.0.0.1:3000 upgrade=websocket"
+                + " timeout=10s\" is below pingInterval (25000 ms) + 500 ms: idle long-polling requests are cut after"
+                + " 10 s, before the next ping arrives, so every polling client is disconnected (\"transport error\";"
+                + " behind several nodes the retried long-poll fails with 400 \"Session ID unknown\") (httpd reads"
+                + " whole seconds with atoi: \"10s\" is 10 s) | fix: timeout=60"), found);
+    }
+
+    @Test
+    void theOldWstunnelPathHasNoIdleTimeoutSoOnlyLongPollsAreCut() throws Exception {
+        // rules.md PL201: through mod_proxy_wstunnel (ProxyWebsocketFallbackToProxyHttp Off, ws:// target) the tunnel
+        // has no idle timeout; through mod_proxy_http the same Timeout would cut both transports
+        Path fixture = Path.of("testdata/PL201-timeout-below-ping-interval/apache-bad-wstunnel.conf");
+        List<String> found = new Linter(Catalogue.load(), Settings.defaults(), DisplayPaths.ofWorkingDirectory(), Map.of())
+                .lint(List.of(new InputCollector.Candidate(SourceFile.read(fixture, "apache-bad-wstunnel.conf"), true)))
+                .findings().stream()
+                .map(x -> x.rule() + "@" + x.position().line() + ":" + x.position().column() + " " + x.message())
+                .toList();
+        assertEquals(List.of("PL201@7:5 Timeout 10 is below pingInterval (25000 ms) + 500 ms: idle long-polling requests"
+                + " are cut after 10 s, before the next ping arrives, so every polling client is disconnected"
+                + " (\"transport error\"; behind several nodes the retried long-poll fails with 400 \"Session ID"
+                + " unknown\")"), found);
+    }
 }

@@ -99,9 +99,11 @@ class DifferentialTest {
                 RewriteRule ^/ws/(.*) ws://127.0.0.1:3000/ws/$1 [P,L]
                 <Location /socket.io/>
                     ProxyPass balancer://sio/socket.io/
+                    ProxyPassReverse balancer://sio/socket.io/
                 </Location>
                 ProxyPass /api/ http://127.0.0.1:3002/api/ timeout=30 \\
                     retry=0
+                ProxyPassReverse /api/ http://127.0.0.1:3002/api/
                 # a comment with < > " \\
                 continued comment
             </VirtualHost>
