@@ -240,7 +240,7 @@ public final class ApacheRoutes {
                         : "RewriteCond %{HTTP:Upgrade} websocket [NC] and RewriteRule ... ws://...  [P,L] before it,"
                         + " or ProxyPass with upgrade=websocket";
                 return new Upgrade(Upgrade.Status.NOT_CARRIED, by.position(), "\"" + by.text() + "\" proxies"
-                        + " WebSocket requests to http:// without upgrade=websocket, and no ws:// route catches them"
+                        + " WebSocket requests to " + scheme + ":// without upgrade=websocket, and no ws:// route catches them"
                         + " first", null, fix);
             }
             return Upgrade.unknown(by.position());

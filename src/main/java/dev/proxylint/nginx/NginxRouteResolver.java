@@ -388,7 +388,8 @@ final class NginxRouteResolver {
         Directive read = eff.last("proxy_read_timeout");
         IdleTimeout timeout;
         if (read != null) {
-            long ms = NginxValues.parseMillis(read.arg(0));
+            // nginx refuses a second argument ("10 seconds"): that is PL001's finding, not a timeout to judge
+            long ms = read.args().size() == 1 ? NginxValues.parseMillis(read.arg(0)) : -1;
             timeout = ms < 0 ? null : new IdleTimeout(ms, read.position(), read.text(), "proxy_read_timeout %ds;",
                     null);
         } else {
@@ -398,7 +399,7 @@ final class NginxRouteResolver {
         Directive body = eff.last("client_max_body_size");
         Sourced<Long> bodyLimit;
         if (body != null) {
-            long b = NginxValues.parseSize(body.arg(0));
+            long b = body.args().size() == 1 ? NginxValues.parseSize(body.arg(0)) : -1;
             bodyLimit = b < 0 ? null : new Sourced<>(b, body.position(), body.text());
         } else {
             bodyLimit = new Sourced<>(DEFAULT_BODY_LIMIT, at, "the default client_max_body_size (1m)");

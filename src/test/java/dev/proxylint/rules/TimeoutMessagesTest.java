@@ -1,15 +1,9 @@
 package dev.proxylint.rules;
 
-import dev.proxylint.lint.InputCollector;
-import dev.proxylint.lint.Linter;
-import dev.proxylint.settings.SettingsLoader;
-import dev.proxylint.source.DisplayPaths;
-import dev.proxylint.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,13 +28,7 @@ class TimeoutMessagesTest {
 
     /** "RULE line:column message" of every finding, with pingTimeout 40000 ms (a 65000 ms window). */
     private static List<String> findings(String name, String text) throws Exception {
-        Catalogue catalogue = Catalogue.load();
-        var settings = new SettingsLoader(catalogue.entries().stream().map(e -> e.meta().id())
-                .collect(Collectors.toSet())).load(null, Map.of("--ping-timeout", "40000"), Map.of());
-        return new Linter(catalogue, settings, DisplayPaths.ofWorkingDirectory(), Map.of())
-                .lint(List.of(new InputCollector.Candidate(SourceFile.ofText(name, text), true))).findings().stream()
-                .map(f -> f.rule() + " " + f.position().line() + ":" + f.position().column() + " " + f.message())
-                .toList();
+        return LintText.findings(name, text, Map.of("--ping-timeout", "40000"));
     }
 
     @Test
