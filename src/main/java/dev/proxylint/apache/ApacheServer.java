@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What one server (a {@code <VirtualHost>}, or the main server when there is none) is made of, with the main
  * server's settings merged in the way httpd merges them: server directives fall back to the main server's,
- * ProxyPass entries of the main server come after the virtual host's own, RewriteRules are not inherited
+ * ProxyPass entries of the main server come before the virtual host's own, RewriteRules are not inherited
  * unless {@code RewriteOptions Inherit}.
  */
 final class ApacheServer {
@@ -39,6 +39,8 @@ final class ApacheServer {
      */
     private final List<Worker> workers = new ArrayList<>();
     private String scope = "vhost";
+    /** How many of {@link #passes} (the first ones) are the virtual host's own; the rest are the main server's. */
+    private int ownPasses;
 
     private static final class Worker {
         final String name;
@@ -61,22 +63,34 @@ final class ApacheServer {
         if (vhost != null) {
             collect(own, null);
         }
+        ownPasses = passes.size();
         scope = "main";
         collect(main, null);
     }
 
     /**
-     * The ProxyPass entries in the order httpd consults them: those in {@code <Location>} sections first (the
-     * per-directory config, where the last matching section wins, so latest first), then the server's own in
-     * file order (verified with httpd 2.4.71).
+     * The ProxyPass entries in the order httpd consults them (checked with httpd 2.4.71): those in
+     * {@code <Location>} sections first, from the per-directory config, where the last matching section wins
+     * and a virtual host's sections come after the main server's (so: latest first, the virtual host's before
+     * the main server's); then the server-level ones in file order, the main server's before the virtual
+     * host's own (mod_proxy appends the virtual host's list to the inherited one), unless
+     * {@code ProxyPassInherit Off}.
      */
     List<Pass> passesInOrder() {
+        List<Pass> vhostPasses = passes.subList(0, ownPasses);
+        List<Pass> mainPasses = passes.subList(ownPasses, passes.size());
         List<Pass> out = new ArrayList<>();
-        List<Pass> located = passes.stream().filter(Pass::inLocation).toList();
-        for (int i = located.size() - 1; i >= 0; i--) {
-            out.add(located.get(i));
+        for (List<Pass> level : List.of(vhostPasses, mainPasses)) {
+            List<Pass> located = level.stream().filter(Pass::inLocation).toList();
+            for (int i = located.size() - 1; i >= 0; i--) {
+                out.add(located.get(i));
+            }
         }
-        passes.stream().filter(p -> !p.inLocation()).forEach(out::add);
+        Directive inherit = setting("ProxyPassInherit");
+        if (vhost == null || inherit == null || !"off".equalsIgnoreCase(inherit.arg(0))) {
+            mainPasses.stream().filter(p -> !p.inLocation()).forEach(out::add);
+        }
+        vhostPasses.stream().filter(p -> !p.inLocation()).forEach(out::add);
         return out;
     }
 
