@@ -73,8 +73,8 @@ final class ApacheServer {
      * {@code <Location>} sections first, from the per-directory config, where the last matching section wins
      * and a virtual host's sections come after the main server's (so: latest first, the virtual host's before
      * the main server's); then the server-level ones in file order, the main server's before the virtual
-     * host's own (mod_proxy appends the virtual host's list to the inherited one), unless
-     * {@code ProxyPassInherit Off}.
+     * host's own. {@code ProxyPassInherit Off} does not change this in httpd 2.4.71: the main server's lines still
+     * apply, and first (the reality suite's pl402_proxypassinherit_off shows it).
      */
     List<Pass> passesInOrder() {
         List<Pass> vhostPasses = passes.subList(0, ownPasses);
@@ -86,10 +86,7 @@ final class ApacheServer {
                 out.add(located.get(i));
             }
         }
-        Directive inherit = setting("ProxyPassInherit");
-        if (vhost == null || inherit == null || !"off".equalsIgnoreCase(inherit.arg(0))) {
-            mainPasses.stream().filter(p -> !p.inLocation()).forEach(out::add);
-        }
+        mainPasses.stream().filter(p -> !p.inLocation()).forEach(out::add);
         vhostPasses.stream().filter(p -> !p.inLocation()).forEach(out::add);
         return out;
     }
