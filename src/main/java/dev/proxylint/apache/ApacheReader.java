@@ -96,6 +96,7 @@ public final class ApacheReader {
             stack.push(key);
         }
         List<Directive> root = readFile(entry, stack);
+        ProxySetTargets.check(root, root.stream().anyMatch(d -> d.is("LoadModule")), problems);
         return new ParsedConfig(Dialect.APACHE, entry, root, "server", List.copyOf(problems), comments, filesRead,
                 sources);
     }

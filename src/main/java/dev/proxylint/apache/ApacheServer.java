@@ -212,7 +212,7 @@ final class ApacheServer {
                     .startsWith("balancer://")) {
                 balancer(d.arg(0)).members.add(new Balancer.Member(d, d.arg(1), ProxyParams.of(d, 2)));
             } else if (d.is("ProxySet") && d.argCount() >= 1 && d.arg(0).contains("://")) {
-                target(d.arg(0), d, ProxyParams.of(d, 1));
+                target(d.arg(0), d, ProxyParams.of(d, 1), false);
             } else if (d.is("Header") || d.is("RequestHeader")) {
                 headers.add(d);
             }
@@ -227,7 +227,7 @@ final class ApacheServer {
                 b.definedAt = b.definedAt == null ? proxy : b.definedAt;
                 b.members.add(new Balancer.Member(d, d.arg(0), ProxyParams.of(d, 1)));
             } else if (d.is("ProxySet")) {
-                target(url, d, ProxyParams.of(d, 0));
+                target(url, d, ProxyParams.of(d, 0), true);
             } else if (d.is("Header")) {
                 headers.add(d);
             }
@@ -235,12 +235,20 @@ final class ApacheServer {
     }
 
     /** ProxySet (in {@code <Proxy url>} or naming the URL): sets the parameters of the worker the URL reaches. */
-    private void target(String url, Directive d, Map<String, String> params) {
+    /**
+     * @param defines whether the ProxySet may define its worker ({@code <Proxy url>}). Outside, httpd refuses a
+     *                ProxySet whose worker no line above defines (PL001, {@link ProxySetTargets}), so in a virtual
+     *                host it sets nothing; the main server's worker may come from a file proxylint does not see
+     */
+    private void target(String url, Directive d, Map<String, String> params, boolean defines) {
         if (url.toLowerCase(Locale.ROOT).startsWith("balancer://")) {
             balancer(url).set(d, params);
             return;
         }
         Worker w = covering(url, scope);
+        if (w == null && !defines && scope.equals("vhost")) {
+            return;
+        }
         if (w == null) {
             w = new Worker(url.toLowerCase(Locale.ROOT), scope);
             w.definedBy = d;

@@ -55,6 +55,42 @@ class ApacheReaderTest {
     }
 
     @Test
+    void aProxySetOutsideProxyNeedsAWorkerDefinedAboveItInTheSameServer() {
+        String hint = " A ProxySet outside <Proxy> must follow the ProxyPass that defines its worker, in the same"
+                + " server (or put it in <Proxy http://127.0.0.1:3000/>)";
+        String vhost = "<VirtualHost *:80>\n%s\n</VirtualHost>";
+        // each case as apache2 -t 2.4.71 answered it
+        assertEquals("2:1 ProxySet can not find 'http://127.0.0.1:3000/' Worker." + hint, error(vhost.formatted(
+                "ProxySet http://127.0.0.1:3000/ timeout=90\nProxyPass /s/ http://127.0.0.1:3000/s/")));
+        assertEquals("3:1 ProxySet can not find 'http://127.0.0.1:3000/' Worker." + hint, error(vhost.formatted(
+                "ProxyPass /s/ http://127.0.0.1:3000/s/\nProxySet http://127.0.0.1:3000/ timeout=90")));
+        assertNull(error(vhost.formatted("ProxyPass /s/ http://127.0.0.1:3000\nProxySet http://127.0.0.1:3000/s/ timeout=90")));
+        assertNull(error(vhost.formatted("ProxyPass /s/ http://127.0.0.1:3000/s/\nProxySet HTTP://127.0.0.1:3000/s/ timeout=90")));
+        assertEquals("3:1 ProxySet can not find 'http://127.0.0.1:3000/S/' Worker." + hint.replace("3000/>", "3000/S/>"),
+                error(vhost.formatted("ProxyPass /s/ http://127.0.0.1:3000/s/\nProxySet http://127.0.0.1:3000/S/ timeout=90")));
+        assertNull(error(vhost.formatted("<Location /s/>\nProxyPass http://127.0.0.1:3000/\n</Location>\n"
+                + "ProxySet http://127.0.0.1:3000/ timeout=90")));
+        assertNull(error(vhost.formatted("<Proxy http://127.0.0.1:3000/>\nProxySet timeout=90\n</Proxy>\n"
+                + "ProxySet http://127.0.0.1:3000/ retry=0")));
+        assertEquals("5:1 ProxySet can not find 'http://127.0.0.1:3000/' Worker." + hint, error(vhost.formatted(
+                "<Proxy balancer://c>\nBalancerMember http://127.0.0.1:3000/\n</Proxy>\nProxySet http://127.0.0.1:3000/ timeout=90")));
+        assertNull(error(vhost.formatted("ProxyPass / balancer://c/\nProxySet balancer://c stickysession=x")));
+        assertEquals("2:1 ProxySet can not find 'balancer://c' Balancer." + hint.replace("http://127.0.0.1:3000/", "balancer://c"),
+                error(vhost.formatted("ProxySet balancer://c stickysession=x\n<Proxy balancer://c>\n"
+                        + "BalancerMember http://127.0.0.1:3000\n</Proxy>")));
+        // the main server's workers are not the virtual host's, nor the other way round
+        assertEquals("4:1 ProxySet can not find 'http://127.0.0.1:3000/' Worker." + hint, error(
+                "LoadModule proxy_module /usr/lib/apache2/modules/mod_proxy.so\nProxyPass /s/ http://127.0.0.1:3000/\n"
+                        + vhost.formatted("ProxySet http://127.0.0.1:3000/ timeout=90")));
+        assertEquals("5:1 ProxySet can not find 'http://127.0.0.1:3000/' Worker." + hint, error(
+                "LoadModule proxy_module /usr/lib/apache2/modules/mod_proxy.so\n"
+                        + vhost.formatted("ProxyPass /s/ http://127.0.0.1:3000/")
+                        + "\nProxySet http://127.0.0.1:3000/ timeout=90"));
+        // a main-server snippet: the worker may be defined in a file read before it, so nothing is said
+        assertNull(error("ProxySet http://127.0.0.1:3000/ timeout=90"));
+    }
+
+    @Test
     void timeoutsBelowOneSecondAreRefusedWithHttpdsOwnWords() {
         // apache2 -t 2.4.71; mod_proxy reads every one with atoi, so "abc" is 0 and "10s" is 10
         assertEquals("1:1 Proxy Timeout must be at least 1 second.", error("ProxyTimeout 0"));
