@@ -84,6 +84,9 @@ public final class Fixer {
                     }
                 }
                 case INSERT_INSIDE, INSERT_AFTER -> {
+                    if (!endsLine(line, col, e.kind())) {
+                        continue; // more follows on this line (a one-line block): a new line would land outside it
+                    }
                     String indent = e.kind() == Edit.Kind.INSERT_AFTER ? indentOf(line) : innerIndent(lines, i);
                     List<String> add = insertions.computeIfAbsent(i, k -> new ArrayList<>());
                     for (String l : e.text().split("\n")) {
@@ -113,6 +116,40 @@ public final class Fixer {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether the block opened at {@code col} ends its line ({@code {} or httpd's {@code >}), or the directive
+     * there is the last thing on it, so that a line inserted below lands inside the block, or after the
+     * directive in the same block.
+     */
+    private static boolean endsLine(String line, int col, Edit.Kind kind) {
+        String rest = col >= 0 && col <= line.length() ? withoutComment(line.substring(col)).stripTrailing() : "";
+        if (kind == Edit.Kind.INSERT_INSIDE) {
+            return rest.endsWith("{") && rest.indexOf('{') == rest.length() - 1 || rest.startsWith("<")
+                    && rest.endsWith(">");
+        }
+        return rest.indexOf('{') < 0 && rest.indexOf('}') < 0 && (rest.indexOf(';') < 0 || rest.indexOf(';') == rest.length() - 1);
+    }
+
+    /** The text before an end-of-line {@code # comment} (a {@code #} outside quotes, after a blank or ; { }). */
+    private static String withoutComment(String text) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || " \t;{}".indexOf(text.charAt(i - 1)) >= 0)) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     private static String indentOf(String line) {

@@ -379,7 +379,7 @@ final class NginxRouteResolver {
         NginxEffective eff = new NginxEffective(levels);
         Position at = loc.position();
         NginxUpgrade upgrades = new NginxUpgrade(eff, exprs, httpLevel, wholeConfig);
-        Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrades.analyse(at, NginxRoutes.header(loc))
+        Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrades.analyse(at, 1 + chain.size(), NginxRoutes.header(loc))
                 : upgrades.forcedOnPolling(NginxRoutes.header(loc));
         Directive version = eff.last("proxy_http_version");
         Sourced<String> httpVersion = version != null

@@ -7,6 +7,7 @@ import dev.proxylint.route.Transport;
 import dev.proxylint.settings.SocketIoSettings;
 import dev.proxylint.source.Dialect;
 import dev.proxylint.source.Directive;
+import dev.proxylint.source.Position;
 import dev.proxylint.source.ParsedConfig;
 
 import java.util.ArrayList;
@@ -43,8 +44,11 @@ public final class NginxRoutes {
             }
             case "http" -> builder.http(config.root(), servers);
             case "server" -> {
-                Directive virtual = new Directive(
-                        new dev.proxylint.source.Word("server", "server", false, config.entry().position(1, 1)),
+                // a snippet of server-level directives: findings about "the server" point at its first directive,
+                // where a suppression comment above it can reach them
+                Position at = config.root().isEmpty() ? config.entry().position(1, 1)
+                        : config.root().get(0).position();
+                Directive virtual = new Directive(new dev.proxylint.source.Word("server", "server", false, at),
                         List.of(), config.root(), null);
                 builder.server(List.of(), new Upstreams(List.of()), virtual, servers, true);
             }

@@ -38,20 +38,25 @@ final class NginxUpgrade {
         this.wholeConfig = wholeConfig;
     }
 
-    Upgrade analyse(Position routeAt, String handler) {
+    /**
+     * @param routeAt    the block that defines the route (the location, else the server), where a fix goes
+     * @param routeLevel its index in the effective levels (http 0, server 1, locations after)
+     */
+    Upgrade analyse(Position routeAt, int routeLevel, String handler) {
         int level = eff.definingLevel("proxy_set_header");
         List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
         Directive upgrade = lastHeader(headers, "upgrade");
         Directive connection = lastHeader(headers, "connection");
 
+        boolean upgradeOk = upgrade != null && !"".equals(exprs.eval(upgrade.arg(1)));
         if (connection != null) {
             String problem = connectionProblem(connection);
             if (problem != null) {
+                // the fix goes beside the Connection header; without an Upgrade header it would still fail
                 return new Upgrade(Upgrade.Status.CONNECTION_CANNOT_UPGRADE, connection.position(), problem, null,
-                        CONNECTION);
+                        upgradeOk ? CONNECTION : CONNECTION + " " + UPGRADE);
             }
         }
-        boolean upgradeOk = upgrade != null && !"".equals(exprs.eval(upgrade.arg(1)));
         if (upgradeOk && connection != null) {
             return Upgrade.carried(connection.position());
         }
@@ -72,6 +77,18 @@ final class NginxUpgrade {
                 return new Upgrade(Upgrade.Status.HIDDEN_BY_INNER, hiding.position(), missing,
                         shown.position(), UPGRADE + " " + CONNECTION);
             }
+        }
+        if (level >= 0 && level < routeLevel) {
+            // the route inherits its headers from an outer level; once it sets its own, nginx drops those, so
+            // the fix repeats them
+            StringBuilder kept = new StringBuilder();
+            for (Directive h : headers) {
+                String name = h.argCount() > 0 ? h.arg(0).toLowerCase(Locale.ROOT) : "";
+                if (!name.equals("upgrade") && !name.equals("connection")) {
+                    kept.append(h.text()).append("; ");
+                }
+            }
+            fix = kept + fix;
         }
         return new Upgrade(Upgrade.Status.NOT_CARRIED, routeAt, missing, null, fix);
     }

@@ -22,8 +22,10 @@ public final class UpstreamHttp10 implements Rule {
             if (!r.complete() && r.httpVersion().text().startsWith("the default")) {
                 continue;
             }
+            String by = r.httpVersion().text().startsWith("the default") ? "nginx's default"
+                    : r.httpVersion().text();
             out.add(ctx.finding(r.httpVersion().at(), "the WebSocket upgrade goes to the upstream over HTTP/1.0 ("
-                    + r.httpVersion().text() + "): RFC 6455 requires HTTP/1.1, so backends other than Node's ws"
+                    + by + "): RFC 6455 requires HTTP/1.1, so backends other than Node's ws"
                     + " refuse the upgrade, and keepalive to the upstream is off", "proxy_http_version 1.1;")
                     .withEdits(Edits.set(ctx, r.httpVersion().at(), "proxy_http_version 1.1;")));
         }

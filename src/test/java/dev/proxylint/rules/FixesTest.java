@@ -37,6 +37,34 @@ class FixesTest {
                 .map(f -> DynamicTest.dynamicTest(RuleFixturesTest.TESTDATA.relativize(f).toString(), () -> check(f)));
     }
 
+    /** The fixed text of one bad fixture. */
+    private static String fixed(String fixture) throws Exception {
+        Path f = RuleFixturesTest.TESTDATA.resolve(fixture);
+        Linter linter = linter(f);
+        LintReport report = linter.lint(List.of(new InputCollector.Candidate(SourceFile.read(f, "x.conf"), true)));
+        return Fixer.changes(report.findings(), linter.sources()).get(0).after();
+    }
+
+    @Test
+    void upgradeHeadersAddedToALocationRepeatTheHeadersItInherited() throws Exception {
+        String after = fixed("PL101-upgrade-not-forwarded/nginx-bad-inherited-headers.conf");
+        assertTrue(after.contains("""
+                    location /socket.io/ {
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header Upgrade $http_upgrade;
+                        proxy_set_header Connection "upgrade";
+                        proxy_pass http://127.0.0.1:3000;
+                """), after);
+    }
+
+    @Test
+    void aConnectionFixAddsTheUpgradeHeaderItAlsoLacks() throws Exception {
+        String after = fixed("PL104-connection-header-value/nginx-bad-no-upgrade-either.conf");
+        assertTrue(after.contains("        proxy_set_header Connection \"upgrade\"; proxy_set_header Upgrade"
+                + " $http_upgrade;  # expect: PL104\n"), after);
+    }
+
     private static void check(Path fixture) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "fix");
         Path copy = dir.resolve(fixture.getFileName());

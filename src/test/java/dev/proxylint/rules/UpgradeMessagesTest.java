@@ -25,4 +25,34 @@ class UpgradeMessagesTest {
                         </VirtualHost>
                         """));
     }
+
+    @Test
+    void aConnectionVariableNoMapDefinesIsANginxThatDoesNotStart() throws Exception {
+        assertEquals(List.of("PL104 5:47 \"proxy_set_header Connection $connection_upgrade\" names $connection_upgrade,"
+                + " which no map defines: nginx refuses to start (unknown \"connection_upgrade\" variable). Write the"
+                + " map at http level (map $http_upgrade $connection_upgrade { default upgrade; '' close; }) or send"
+                + " the constant below"), findings("nginx.conf", """
+                http {
+                  server {
+                    listen 80;
+                    location /socket.io/ { proxy_pass http://127.0.0.1:3000; proxy_http_version 1.1;
+                      proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade; }
+                  }
+                }
+                """));
+    }
+
+    @Test
+    void theDefaultHttpVersionIsNamedOnce() throws Exception {
+        List<String> found = findings("nginx.conf", """
+                server {
+                  listen 80;
+                  location /socket.io/ { proxy_pass http://127.0.0.1:3000;
+                    proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; }
+                }
+                """);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("PL103 3:3 the WebSocket upgrade goes to the upstream over HTTP/1.0 (nginx's default): RFC 6455",
+                found.get(0).substring(0, found.get(0).indexOf("RFC 6455") + 8));
+    }
 }
