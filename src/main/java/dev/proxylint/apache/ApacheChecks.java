@@ -60,10 +60,41 @@ final class ApacheChecks {
             case "proxypassreverse" -> proxyPassReverse(a, section);
             case "balancermember" -> balancerMember(a, section);
             case "proxyset" -> proxySet(a, section, sectionArg);
+            case "rewriterule", "rewritecond" -> rewrite(d.key().equals("rewriterule") ? "RewriteRule" : "RewriteCond", a);
             case "header" -> header(a, true);
             case "requestheader" -> header(a, false);
             default -> null;
         };
+    }
+
+    /**
+     * mod_rewrite's parseargline: a pattern and a substitution (or test string and pattern), then flags that
+     * must be bracketed; words after the flags are ignored (so a trailing comment there is harmless).
+     */
+    private static String rewrite(String name, List<Word> args) {
+        // mod_rewrite splits its own argument line, where a backslash escapes a blank: "^GET\\ /x" is one word
+        List<String> a = new java.util.ArrayList<>();
+        boolean joinNext = false;
+        for (Word w : args) {
+            if (joinNext) {
+                a.set(a.size() - 1, a.get(a.size() - 1) + " " + w.value());
+            } else {
+                a.add(w.value());
+            }
+            String raw = w.raw();
+            int slashes = raw.length() - raw.replaceAll("\\\\+$", "").length();
+            joinNext = !w.quoted() && slashes % 2 == 1;
+        }
+        if (a.size() < 2) {
+            return name + ": bad argument line '" + String.join(" ", args.stream().map(Word::raw).toList()) + "'";
+        }
+        if (a.size() >= 3) {
+            String flags = a.get(2);
+            if (!flags.startsWith("[") || !flags.endsWith("]")) {
+                return name + ": bad flag delimiters";
+            }
+        }
+        return null;
     }
 
     /** Server-config directives mod_proxy refuses in .htaccess files. */

@@ -267,7 +267,8 @@ public final class ApacheReader {
                 // a directive .htaccess may not hold breaks every request there: nothing else can be judged
                 problems.add(section.equals(".htaccess") && problem.contains("(.htaccess)")
                         ? new Problem("PL001", at, "httpd would refuse this file: " + problem, null)
-                        : Problem.argument(at, "httpd would refuse this file: " + problem));
+                        : trailingComment(d, section, open.isEmpty() ? outerSectionArg : open.peek().firstArg(),
+                        problem));
             }
             String[] saved = enter(open);
             try {
@@ -286,6 +287,24 @@ public final class ApacheReader {
             throw stop(innermost.at(), msg.toString());
         }
         close(open, out);
+    }
+
+    /**
+     * A refused directive whose refusal a trailing {@code # ...} causes (httpd has no end-of-line comments, and
+     * the Socket.IO docs shipped exactly this): the message says so, and the fix is the directive without it.
+     */
+    private static Problem trailingComment(Directive d, String section, String sectionArg, String problem) {
+        int hash = ConfWords.commentStart(d);
+        if (hash < d.argCount()) {
+            Directive without = new Directive(d.nameWord(), d.args().subList(0, hash), null, null);
+            if (ApacheChecks.check(without, section, sectionArg) == null) {
+                String text = String.join(" ", d.args().subList(hash, d.argCount()).stream().map(Word::raw).toList());
+                return new Problem("PL001", d.position(), "httpd would refuse this file: " + problem
+                        + (problem.endsWith(".") ? "" : ".") + " httpd has no end-of-line comments: it reads \"" + text + "\" as more arguments; move the"
+                        + " comment to a line of its own", without.text(), false);
+            }
+        }
+        return Problem.argument(d.position(), "httpd would refuse this file: " + problem);
     }
 
     /** Makes the innermost open section the context of what is read next; returns the context to restore. */

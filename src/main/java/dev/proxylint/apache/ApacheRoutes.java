@@ -221,7 +221,7 @@ public final class ApacheRoutes {
                 Balancer.Member m = active.get(0);
                 return new Upgrade(Upgrade.Status.NOT_CARRIED, m.directive().position(), "the members of balancer://"
                         + b.name + " are plain http:// workers without upgrade=websocket, so mod_proxy_http does not"
-                        + " pass the upgrade on", null, m.directive().text() + " upgrade=websocket");
+                        + " pass the upgrade on", null, ConfWords.withoutComment(m.directive()) + " upgrade=websocket");
             }
             if (scheme.equals("http") || scheme.equals("https")) {
                 if (carries(url, s.workerParams(url))) {
@@ -236,7 +236,7 @@ public final class ApacheRoutes {
                             "put upgrade=websocket on \"" + sharedWith.text() + "\" too, or give /socket.io/ its own"
                             + " backend URL defined before it");
                 }
-                String fix = by.is("ProxyPass") ? by.text() + " upgrade=websocket"
+                String fix = by.is("ProxyPass") ? ConfWords.withoutComment(by) + " upgrade=websocket"
                         : "RewriteCond %{HTTP:Upgrade} websocket [NC] and RewriteRule ... ws://...  [P,L] before it,"
                         + " or ProxyPass with upgrade=websocket";
                 return new Upgrade(Upgrade.Status.NOT_CARRIED, by.position(), "\"" + by.text() + "\" proxies"

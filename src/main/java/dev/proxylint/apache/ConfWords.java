@@ -76,4 +76,23 @@ final class ConfWords {
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
+
+    /** Index of the first argument that starts an intended end-of-line comment (an unquoted {@code #...}), else argCount. */
+    static int commentStart(dev.proxylint.source.Directive d) {
+        for (int i = 0; i < d.argCount(); i++) {
+            if (!d.args().get(i).quoted() && d.args().get(i).raw().startsWith("#")) {
+                return i;
+            }
+        }
+        return d.argCount();
+    }
+
+    /** The directive as written, without such a comment: what the user meant. */
+    static String withoutComment(dev.proxylint.source.Directive d) {
+        StringBuilder sb = new StringBuilder(d.nameWord().raw());
+        for (int i = 0; i < commentStart(d); i++) {
+            sb.append(' ').append(d.args().get(i).raw());
+        }
+        return sb.toString();
+    }
 }

@@ -33,6 +33,7 @@ public final class UpgradeNotForwarded implements Rule {
         boolean oneLine = d != null && d.args().stream().allMatch(w -> w.position().line() == u.at().line());
         return d != null && d.is("ProxyPass") && oneLine && fix.endsWith(" upgrade=websocket")
                 && d.args().stream().noneMatch(w -> w.value().toLowerCase(java.util.Locale.ROOT).startsWith("upgrade="))
+                && d.args().stream().noneMatch(w -> !w.quoted() && w.raw().startsWith("#")) // appended after it: refused
                 ? List.of(Edit.append(u.at(), " upgrade=websocket")) : List.of();
     }
 

@@ -51,7 +51,27 @@ class ApacheReaderTest {
         Directive d = read("ServerAlias a # b").root().get(0);
         assertEquals(List.of("a", "#", "b"), values(d));
         assertEquals("2:1 ProxyTimeout takes one argument, Set the timeout (in seconds) for a proxied connection."
-                + " This overrides the server timeout", error("# fine\nProxyTimeout 60 # seconds"));
+                + " This overrides the server timeout. httpd has no end-of-line comments: it reads \"# seconds\" as more arguments; move the comment to a line of its own", error("# fine\nProxyTimeout 60 # seconds"));
+    }
+
+    @Test
+    void rewriteArgumentsAreCheckedAsModRewriteSplitsThem() {
+        // apache2 -t 2.4.71
+        assertEquals("1:1 RewriteRule: bad argument line '^/x'", error("RewriteRule ^/x"));
+        assertEquals("1:1 RewriteRule: bad flag delimiters", error("RewriteRule ^/x /y L"));
+        assertEquals("1:1 RewriteRule: bad flag delimiters", error("RewriteRule ^/x /y [L"));
+        assertEquals("1:1 RewriteRule: bad flag delimiters", error("RewriteRule ^/$ <path to frontend> [R=301,L]"));
+        assertEquals("1:1 RewriteCond: bad flag delimiters", error("RewriteCond %{HTTP:Upgrade} websocket NC"));
+        assertEquals("1:1 RewriteRule: bad flag delimiters. httpd has no end-of-line comments: it reads \"# c\" as more arguments; move the comment to a line of its own", error("RewriteRule ^/x /y # c"));
+        assertNull(error("RewriteRule ^/x /y [L] # words after the flags are ignored"));
+        assertNull(error("RewriteCond %{THE_REQUEST} ^[A-Z]{3,9}\\ /.+/trackback/?\\ HTTP/ [NC]"));
+    }
+
+    @Test
+    void theFixOfATrailingCommentIsTheDirectiveWithoutIt() {
+        var p = read("ProxyTimeout 86400 # one day").problems().get(0);
+        assertEquals("ProxyTimeout 86400", p.fix());
+        assertEquals("t.conf:1:1", p.position().toString());
     }
 
     @Test
@@ -129,11 +149,14 @@ class ApacheReaderTest {
     void proxyPassReverseRefusesATrailingCommentOfTwoWords() {
         // apache2 -t 2.4.71 (add_pass_reverse, TAKE123): a third word is ignored unless it is "interpolate"
         assertEquals("1:1 ProxyPassReverse takes one, two or three arguments, a virtual path and a URL for reverse"
-                + " proxy behaviour", error("ProxyPassReverse /socket.io/ http://b/socket.io/ # comment"));
+                + " proxy behaviour. httpd has no end-of-line comments: it reads \"# comment\" as more arguments;"
+                + " move the comment to a line of its own",
+                error("ProxyPassReverse /socket.io/ http://b/socket.io/ # comment"));
         assertNull(error("ProxyPassReverse /socket.io/ http://b/socket.io/ #comment"));
         assertEquals("1:1 ProxyPassReverse needs a path when not defined in a location",
                 error("ProxyPassReverse http://b/socket.io/"));
-        assertEquals("2:1 ProxyPassReverse can not have a path when defined in a location",
+        assertEquals("2:1 ProxyPassReverse can not have a path when defined in a location. httpd has no end-of-line"
+                + " comments: it reads \"#comment\" as more arguments; move the comment to a line of its own",
                 error("<Location /socket.io/>\nProxyPassReverse http://b/socket.io/ #comment\n</Location>"));
         assertNull(error("<Location /socket.io/>\nProxyPassReverse http://b/socket.io/ INTERPOLATE\n</Location>"));
         assertNull(error("<Proxy http://b/>\nProxyPassReverse http://b/socket.io/\n</Proxy>"));
@@ -142,8 +165,9 @@ class ApacheReaderTest {
         assertEquals("3:1 ProxyPassReverse cannot occur within <Limit> or <LimitExcept> section",
                 error("<Location /a>\n<Limit GET>\nProxyPassReverse http://b/\n</Limit>\n</Location>"));
         // ProxyPass reads any word after the URL without "=" as a malformed parameter
-        assertEquals("1:1 Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.",
-                error("ProxyPass /socket.io/ http://b/socket.io/ #comment"));
+        assertEquals("1:1 Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'."
+                + " httpd has no end-of-line comments: it reads \"#comment\" as more arguments; move the comment to a"
+                + " line of its own", error("ProxyPass /socket.io/ http://b/socket.io/ #comment"));
     }
 
     @Test

@@ -92,7 +92,7 @@ class ApacheRoutesTest {
                 findings(tmp, vhost.formatted("ProxyTimeout 0")));
         // refused by its argument count (a trailing comment): the 10 is not read as a timeout either
         assertEquals(List.of("PL001@3:3 httpd would refuse this file: Timeout takes one argument, Timeout duration"
-                + " (sec)"), findings(tmp, vhost.formatted("Timeout 10 # seconds")));
+                + " (sec). httpd has no end-of-line comments: it reads \"# seconds\" as more arguments; move the comment to a line of its own"), findings(tmp, vhost.formatted("Timeout 10 # seconds")));
         assertEquals(List.of("PL001@3:3 httpd would refuse this file: ProxySet: Timeout must be at least one second"
                 + " timeout=0; http://127.0.0.1:3000/socket.io/"), findings(tmp, vhost.formatted(
                 "ProxySet http://127.0.0.1:3000/socket.io/ timeout=0")));
