@@ -9,10 +9,22 @@ final class ApacheRequest {
     final Transport transport;
     final String path;
     final String query;
+    /** The Connection header of a WebSocket handshake: Chrome, Safari and Node send "Upgrade". */
+    private final String connection;
 
     ApacheRequest(Transport transport, String path) {
+        this(transport, path, "Upgrade");
+    }
+
+    /** The same handshake as Firefox sends it: {@code Connection: keep-alive, Upgrade}. */
+    ApacheRequest asFirefox() {
+        return new ApacheRequest(transport, path, "keep-alive, Upgrade");
+    }
+
+    private ApacheRequest(Transport transport, String path, String connection) {
         this.transport = transport;
         this.path = path;
+        this.connection = connection;
         this.query = transport == Transport.POLLING ? "EIO=4&transport=polling&t=PAbC1d2"
                 : "EIO=4&transport=websocket&sid=3pQvEq2aXyZ";
     }
@@ -21,7 +33,7 @@ final class ApacheRequest {
     String header(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "upgrade" -> transport == Transport.WEBSOCKET ? "websocket" : "";
-            case "connection" -> transport == Transport.WEBSOCKET ? "Upgrade" : "keep-alive";
+            case "connection" -> transport == Transport.WEBSOCKET ? connection : "keep-alive";
             default -> null;
         };
     }

@@ -112,12 +112,60 @@ public final class ApacheRoutes {
         private boolean complete = true;
 
         Resolver(ApacheServer s, Transport transport) {
-            this.s = s;
-            this.transport = transport;
-            this.request = new ApacheRequest(transport, socketIo.requestPath());
+            this(s, transport, new ApacheRequest(transport, socketIo.requestPath()));
         }
 
+        private Resolver(ApacheServer s, Transport transport, ApacheRequest request) {
+            this.s = s;
+            this.transport = transport;
+            this.request = request;
+        }
+
+        /**
+         * The route; for the websocket route carried by a rewrite that tests the Connection header, also as
+         * Firefox sends it ("keep-alive, Upgrade"): an exact-match condition ({@code =upgrade}) lets Chrome and
+         * Node through but sends Firefox elsewhere.
+         */
         Route resolve() {
+            Route r = resolveFor();
+            if (transport != Transport.WEBSOCKET || r.upgrade() == null
+                    || r.upgrade().status() != Upgrade.Status.CARRIED) {
+                return r;
+            }
+            Directive cond = connectionCondition();
+            if (cond == null) {
+                return r;
+            }
+            Route firefox = new Resolver(s, transport, request.asFirefox()).resolveFor();
+            if (firefox.upgrade() != null && firefox.upgrade().status() != Upgrade.Status.NOT_CARRIED
+                    || !firefox.complete()) {
+                return r;
+            }
+            String instead = firefox.proxied() ? "go to \"" + firefox.handler() + "\" without the upgrade"
+                    : "are not proxied (" + firefox.notProxied() + ")";
+            Upgrade u = new Upgrade(Upgrade.Status.NOT_CARRIED, cond.position(), "\"" + cond.text() + "\" lets"
+                    + " through only a Connection header that matches it as a whole, such as \"Upgrade\" (Chrome,"
+                    + " Safari, Node); Firefox sends \"Connection: keep-alive, Upgrade\", so its WebSocket requests "
+                    + instead, null, "RewriteCond %{HTTP:Connection} upgrade [NC]");
+            return new Route(r.dialect(), r.transport(), r.at(), r.handler(), r.proxied(), r.notProxied(),
+                    r.complete(), u, r.httpVersion(), r.timeout(), r.backends(), r.backendPath(), r.queryDropped(),
+                    r.bodyLimit());
+        }
+
+        /** The first RewriteCond on %{HTTP:Connection} among the rules that apply to this path, or null. */
+        private Directive connectionCondition() {
+            List<Directive> rules = new ArrayList<>(s.rewriteLevel());
+            rules.addAll(s.locationRewrites(request.path));
+            for (Directive d : rules) {
+                if (d.is("RewriteCond") && d.argCount() >= 2
+                        && d.arg(0).toUpperCase(java.util.Locale.ROOT).contains("HTTP:CONNECTION")) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        private Route resolveFor() {
             if (s.perDirectoryProxyRewrites()) {
                 complete = false;
             }

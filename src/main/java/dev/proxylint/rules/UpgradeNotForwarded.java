@@ -30,6 +30,11 @@ public final class UpgradeNotForwarded implements Rule {
             return Edits.inside(ctx, u.at(), Edits.lines(fix));
         }
         dev.proxylint.source.Directive d = Edits.directive(ctx, u.at());
+        if (d != null && d.is("RewriteCond") && fix.startsWith("RewriteCond") && d.argCount() >= 2) {
+            // an exact-match Connection test: a substring match lets every browser's header through
+            dev.proxylint.source.Word pattern = d.args().get(1);
+            return List.of(Edit.replace(pattern.position(), pattern.raw(), "upgrade"));
+        }
         boolean oneLine = d != null && d.args().stream().allMatch(w -> w.position().line() == u.at().line());
         return d != null && d.is("ProxyPass") && oneLine && fix.endsWith(" upgrade=websocket")
                 && d.args().stream().noneMatch(w -> w.value().toLowerCase(java.util.Locale.ROOT).startsWith("upgrade="))
