@@ -11,32 +11,36 @@ final class ApacheIntent {
     private ApacheIntent() {
     }
 
-    static boolean shows(ApacheServer s) {
-        return any(s.own, 0) || s.vhost != null && any(s.main.stream().filter(d -> !d.is("VirtualHost")).toList(), 0);
+    /** The first directive that shows the intent, or null. */
+    static Directive evidence(ApacheServer s) {
+        Directive own = first(s.own, 0);
+        return own != null || s.vhost == null ? own
+                : first(s.main.stream().filter(d -> !d.is("VirtualHost")).toList(), 0);
     }
 
-    private static boolean any(List<Directive> level, int depth) {
+    private static Directive first(List<Directive> level, int depth) {
         for (Directive d : level) {
             if (d.hasBlock()) {
-                if (!d.is("VirtualHost") && depth < 64 && any(d.children(), depth + 1)) {
-                    return true;
+                Directive inside = !d.is("VirtualHost") && depth < 64 ? first(d.children(), depth + 1) : null;
+                if (inside != null) {
+                    return inside;
                 }
                 if (mentions(d)) {
-                    return true;
+                    return d;
                 }
                 continue;
             }
             if (d.is("ProxyWebsocketFallbackToProxyHttp") || mentions(d)) {
-                return true;
+                return d;
             }
             if (d.is("RewriteCond") && d.argCount() > 0) {
                 String t = d.arg(0).toLowerCase(Locale.ROOT);
                 if (t.contains("http:upgrade") || t.contains("http:connection") || t.contains("http_upgrade")) {
-                    return true;
+                    return d;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean mentions(Directive d) {

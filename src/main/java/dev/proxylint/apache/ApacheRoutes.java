@@ -78,7 +78,7 @@ public final class ApacheRoutes {
         boolean proxies = !s.passes.stream().allMatch(ApacheServer.Pass::excluded)
                 || s.rewriteLevel().stream().anyMatch(d -> d.is("RewriteRule") && d.argCount() > 2
                 && RewriteEvaluator.has(d.arg(2).toUpperCase(Locale.ROOT), "P"));
-        boolean intent = ApacheIntent.shows(s);
+        boolean intent = ApacheIntent.evidence(s) != null;
         String name;
         Position at;
         if (s.vhost != null) {
@@ -87,9 +87,15 @@ public final class ApacheRoutes {
             at = s.vhost.position();
         } else {
             name = "the main server";
-            at = firstProxying(s);
+            at = mainServerAt(s);
         }
         return new ServerRoutes(Dialect.APACHE, name, at, intent, proxies, polling, websocket);
+    }
+
+    /** What a finding about the main server as a whole (PL401) points at: what shows the intent, else its proxying. */
+    private Position mainServerAt(ApacheServer s) {
+        Directive evidence = ApacheIntent.evidence(s);
+        return evidence != null ? evidence.position() : firstProxying(s);
     }
 
     private Position firstProxying(ApacheServer s) {
@@ -206,7 +212,7 @@ public final class ApacheRoutes {
                 return proxied(p.directive(), p.url(), p.params(), backendUrl);
             }
             Directive at = s.vhost != null ? s.vhost : null;
-            Position pos = at != null ? at.position() : firstProxying(s);
+            Position pos = at != null ? at.position() : mainServerAt(s);
             if (config.entry().display().endsWith(".htaccess")) {
                 complete = false; // the server config that serves this directory is not in view
             }
