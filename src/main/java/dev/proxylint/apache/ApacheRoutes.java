@@ -294,10 +294,24 @@ public final class ApacheRoutes {
                         : "RewriteCond %{HTTP:Upgrade} websocket [NC] and RewriteRule ... ws://...  [P,L] before it,"
                         + " or ProxyPass with upgrade=websocket";
                 return new Upgrade(Upgrade.Status.NOT_CARRIED, by.position(), "\"" + by.text() + "\" proxies"
-                        + " WebSocket requests to " + scheme + ":// without upgrade=websocket, and no ws:// route catches them"
-                        + " first", null, fix);
+                        + " WebSocket requests to " + scheme + ":// without upgrade=websocket, and no ws:// route"
+                        + " catches them first" + nearMiss(), null, fix);
             }
             return Upgrade.unknown(by.position());
+        }
+
+        /** A ws:// ProxyPass that was probably meant for these requests but does not match their path. */
+        private String nearMiss() {
+            for (ApacheServer.Pass p : s.passes) {
+                String scheme = ProxyParams.scheme(p.url());
+                if (!p.regex() && !p.inLocation() && (scheme.equals("ws") || scheme.equals("wss"))
+                        && aliasMatch(request.path, p.path()) < 0) {
+                    return " (\"" + p.directive().text() + "\" does not match " + request.path + ": httpd compares"
+                            + " whole path segments, so " + p.path() + " matches only " + p.path() + " and what lies"
+                            + " below it)";
+                }
+            }
+            return "";
         }
 
         private boolean carries(String url, Map<String, String> params) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PL101's message names the scheme the ProxyPass really uses. */
 class UpgradeMessagesTest {
@@ -54,5 +55,20 @@ class UpgradeMessagesTest {
         assertEquals(1, found.size(), found.toString());
         assertEquals("PL103 3:3 the WebSocket upgrade goes to the upstream over HTTP/1.0 (nginx's default): RFC 6455",
                 found.get(0).substring(0, found.get(0).indexOf("RFC 6455") + 8));
+    }
+
+    @Test
+    void aWsProxyPassThatMissesTheSocketIoPathIsNamed() throws Exception {
+        List<String> found = findings("httpd.conf", """
+                <VirtualHost *:80>
+                  ProxyPass /socket ws://127.0.0.1:3000/socket
+                  ProxyPass / http://127.0.0.1:3000/
+                </VirtualHost>
+                """);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("PL101 3:3 "), found.get(0));
+        assertTrue(found.get(0).contains(" (\"ProxyPass /socket ws://127.0.0.1:3000/socket\" does not match /socket.io/:"
+                + " httpd compares whole path segments, so /socket matches only /socket and what lies below it)."),
+                found.get(0));
     }
 }
