@@ -39,6 +39,9 @@ public final class NginxParser {
             "scgi_params", "uwsgi_params", "mime.types", "koi-utf", "koi-win", "win-utf",
             "snippets/fastcgi-php.conf", "snippets/snakeoil.conf", "options-ssl-nginx.conf");
 
+    /** How a stock file's directives are named in positions: {@code proxy_params (nginx stock file)}. */
+    static final String STOCK_SUFFIX = " (nginx stock file)";
+
     private final DisplayPaths paths;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
@@ -265,7 +268,7 @@ public final class NginxParser {
                 } catch (IOException e) {
                     text = "";
                 }
-                SourceFile f = SourceFile.ofText(name + " (nginx stock file)", text);
+                SourceFile f = SourceFile.ofText(name + STOCK_SUFFIX, text);
                 sources.put(f.display(), f);
                 return new NginxParser(paths).parseOne(f);
             }

@@ -64,6 +64,16 @@ final class NginxUpgrade {
                 ? "no proxy_set_header for Upgrade or Connection"
                 : !upgradeOk ? (upgrade == null ? "no proxy_set_header Upgrade" : "an empty Upgrade header")
                 : "no proxy_set_header Connection (nginx then sends \"Connection: close\")");
+        for (Directive h : headers) {
+            String file = h.position().file();
+            if (file.endsWith(NginxParser.STOCK_SUFFIX)) {
+                // the real file may differ from Debian's: say what was assumed
+                missing += " (" + file.substring(0, file.length() - NginxParser.STOCK_SUFFIX.length()) + " read as"
+                        + " Debian's nginx package ships it; if yours sets Upgrade and Connection, keep a copy in the"
+                        + " entry file's folder so proxylint reads it)";
+                break;
+            }
+        }
         String fix = !upgradeOk && connection == null ? UPGRADE + " " + CONNECTION
                 : !upgradeOk ? UPGRADE : CONNECTION;
         // set further out, but this level's own proxy_set_header hides them (all-or-nothing inheritance)

@@ -71,4 +71,18 @@ class UpgradeMessagesTest {
                 + " httpd compares whole path segments, so /socket matches only /socket and what lies below it)."),
                 found.get(0));
     }
+
+    @Test
+    void aStockProxyParamsIsNamedAsAnAssumption() throws Exception {
+        List<String> found = findings("site.conf", """
+                server { listen 80;
+                  location /socket.io/ { include proxy_params; proxy_pass http://127.0.0.1:3000; proxy_http_version 1.1; }
+                }
+                """);
+        assertEquals(List.of("PL101 2:3 the WebSocket upgrade is not forwarded: \"location /socket.io/\" has no"
+                + " proxy_set_header for Upgrade or Connection (proxy_params read as Debian's nginx package ships it;"
+                + " if yours sets Upgrade and Connection, keep a copy in the entry file's folder so proxylint reads"
+                + " it). Default clients stay on HTTP long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3) and"
+                + " websocket-only clients fail with 400 Bad Request"), found);
+    }
 }
