@@ -17,16 +17,17 @@ public final class StickySessionMissing implements Rule {
                 continue;
             }
             boolean backups = ctx.dialect() == Dialect.NGINX && hasBackupServers(ctx, b);
-            String fix = ctx.dialect() == Dialect.NGINX
-                    ? "ip_hash;  (or: hash $remote_addr consistent;) in " + b.group() + (backups
-                            ? ", and decide what its backup servers become: nginx refuses backup with either" : "")
+            String fix = ctx.dialect() == Dialect.NGINX ? "ip_hash;"
                     : "ProxySet stickysession=ROUTEID, route= on each BalancerMember, and"
                             + " Header add Set-Cookie \"ROUTEID=.%{BALANCER_WORKER_ROUTE}e; path=/\" env=BALANCER_ROUTE_CHANGED";
             String method = b.affinity().text() != null ? " (" + b.affinity().text() + " balances each request)" : "";
             out.add(ctx.finding(b.at(), b.group() + " balances " + b.active() + " active backends without session"
                     + " affinity" + method + ": a Socket.IO session lives on one node, so nearly every polling client"
                     + " gets HTTP 400 {\"code\":1,\"message\":\"Session ID unknown\"} (websocket-only clients are"
-                    + " fine)", fix).withEdits(backups ? List.of() : edits(ctx, b)));
+                    + " fine)" + (ctx.dialect() != Dialect.NGINX ? "" : ". Pin each client to one node: ip_hash; (or"
+                    + " hash $remote_addr consistent;) in " + b.group() + (backups ? ", and decide what its backup"
+                    + " servers become: nginx refuses backup with either" : "")), fix)
+                    .withEdits(backups ? List.of() : edits(ctx, b)));
         }
         return out;
     }
