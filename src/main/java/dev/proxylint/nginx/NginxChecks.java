@@ -44,7 +44,7 @@ final class NginxChecks {
             String name = d.name();
             NginxDirectives.Spec spec = NginxDirectives.spec(name, parent);
             if (spec != null) {
-                checkOne(d, spec, seen, out);
+                checkOne(d, spec, parent, seen, out);
             }
             if (name.equals("upstream") && d.hasBlock() && d.rawBody() == null) {
                 checkUpstream(d.block(), out);
@@ -55,7 +55,8 @@ final class NginxChecks {
         }
     }
 
-    private static void checkOne(Directive d, NginxDirectives.Spec spec, Set<String> seen, List<Problem> out) {
+    private static void checkOne(Directive d, NginxDirectives.Spec spec, String parent, Set<String> seen,
+                                 List<Problem> out) {
         String name = d.name();
         boolean wantsBlock = spec.kind() != NginxDirectives.Kind.SIMPLE;
         if (wantsBlock && !d.hasBlock()) {
@@ -109,9 +110,50 @@ final class NginxChecks {
                     out.add(error(d, "invalid parameter \"" + d.arg(1) + "\""));
                 }
             }
+            case "proxy_pass" -> {
+                // http's proxy_pass lives in location, if and limit_except; stream's takes host:port
+                boolean http = Set.of("location", "if", "limit_except").contains(parent);
+                String problem = http ? proxyPassProblem(d.arg(0)) : null;
+                if (problem != null) {
+                    out.add(error(d, problem));
+                }
+            }
             default -> {
             }
         }
+    }
+
+    /**
+     * What ngx_http_proxy_pass() and ngx_parse_url() say about a URL without variables (with variables nginx
+     * parses it per request): the scheme, and a port of 1 to 65535 where one is written. Host names are not
+     * checked: whether they resolve depends on the machine.
+     */
+    static String proxyPassProblem(String url) {
+        if (url.contains("$")) {
+            return null;
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String rest;
+        if (lower.startsWith("http://")) {
+            rest = url.substring(7);
+        } else if (lower.startsWith("https://")) {
+            rest = url.substring(8);
+        } else {
+            return "invalid URL prefix";
+        }
+        if (rest.toLowerCase(java.util.Locale.ROOT).startsWith("unix:")) {
+            return null;
+        }
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        int close = authority.startsWith("[") ? authority.indexOf(']') : -1;
+        int colon = authority.indexOf(':', Math.max(close, 0));
+        if (colon < 0) {
+            return null;
+        }
+        String port = authority.substring(colon + 1);
+        boolean valid = port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+        return valid ? null : "invalid port in upstream \"" + rest + "\"";
     }
 
     /**

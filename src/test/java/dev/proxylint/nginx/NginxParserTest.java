@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reading rules of ngx_conf_read_token(), one behaviour per test. */
@@ -71,6 +72,28 @@ class NginxParserTest {
         assertEquals("1:1 unexpected \"}\"", firstError("}"));
         assertEquals("1:1 unexpected \";\"", firstError(";"));
         assertTrue(firstError("set $a \"open;\n").contains("is never closed"));
+    }
+
+    @Test
+    void aProxyPassUrlIsCheckedAsNginxParsesIt() {
+        // nginx -t 1.22.1 on each
+        assertEquals("1:1 invalid port in upstream \"127.0.0.1:%nginx_port%\"",
+                firstError("proxy_pass http://127.0.0.1:%nginx_port%;"));
+        assertEquals("1:1 invalid port in upstream \"127.0.0.1:abc/x\"", firstError("proxy_pass http://127.0.0.1:abc/x;"));
+        assertEquals("1:1 invalid port in upstream \"127.0.0.1:70000\"", firstError("proxy_pass http://127.0.0.1:70000;"));
+        assertEquals("1:1 invalid port in upstream \"127.0.0.1:0\"", firstError("proxy_pass http://127.0.0.1:0;"));
+        assertEquals("1:1 invalid port in upstream \"[::1]:x\"", firstError("proxy_pass http://[::1]:x;"));
+        assertEquals("1:1 invalid URL prefix", firstError("proxy_pass 127.0.0.1:3000;"));
+        assertNull(firstError("proxy_pass http://[::1]:3000;"));
+        assertNull(firstError("proxy_pass HTTP://backend/socket.io/;"));
+        assertNull(firstError("proxy_pass http://unix:/run/app.sock:/socket.io/;"));
+        assertNull(firstError("proxy_pass http://127.0.0.1:$port;"), "with variables nginx parses it per request");
+    }
+
+    @Test
+    void aStreamProxyPassTakesHostAndPort() {
+        assertEquals(List.of(), new NginxParser(DisplayPaths.ofWorkingDirectory()).parse(SourceFile.ofText("n.conf",
+                "events {}\nstream { server { listen 12345; proxy_pass 127.0.0.1:3000; } }\n")).problems());
     }
 
     @Test
