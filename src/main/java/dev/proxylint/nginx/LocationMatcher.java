@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * locations are searched in turn). Named ({@code @}) locations are never matched.
  */
 final class LocationMatcher {
-    /** The chosen location and its enclosing locations, outermost first; empty when none matches. */
-    record Match(List<Directive> chain, boolean certain) {
+    /**
+     * The chosen location and its enclosing locations, outermost first; empty when none matches.
+     *
+     * @param overruled the prefix location that matched longest but lost to a regex location, else null
+     */
+    record Match(List<Directive> chain, boolean certain, Directive overruled) {
         Directive location() {
             return chain.isEmpty() ? null : chain.get(chain.size() - 1);
         }
@@ -23,12 +27,13 @@ final class LocationMatcher {
     private enum Rc { OK, AGAIN, DECLINED }
 
     private boolean certain = true;
+    private Directive overruled;
 
     static Match find(List<Directive> serverLevel, String uri) {
         LocationMatcher m = new LocationMatcher();
         List<Directive> chain = new ArrayList<>();
         m.find(serverLevel, uri, chain, 0);
-        return new Match(List.copyOf(chain), m.certain);
+        return new Match(List.copyOf(chain), m.certain, m.overruled);
     }
 
     /** One location's match parameters. */
@@ -105,6 +110,9 @@ final class LocationMatcher {
                     continue;
                 }
                 if (p.matcher(uri).find()) {
+                    if (best != null) {
+                        overruled = chain.get(chain.size() - 1);
+                    }
                     while (chain.size() > mark) {
                         chain.remove(chain.size() - 1);
                     }

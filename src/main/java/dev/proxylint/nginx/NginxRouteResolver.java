@@ -35,6 +35,8 @@ final class NginxRouteResolver {
     private final NginxExpressions exprs;
     private boolean complete = true;
     private Directive uriChangedBy;
+    /** The prefix location a regex location took the request from, in the last location search. */
+    private Directive overruled;
     /** a rewrite whose replacement ends in '?': nginx drops the request's arguments */
     private Directive queryDroppedBy;
 
@@ -64,6 +66,7 @@ final class NginxRouteResolver {
             }
             LocationMatcher.Match match = LocationMatcher.find(server.children(), exprs.uri);
             complete &= match.certain();
+            overruled = match.overruled();
             Directive loc = match.location();
             if (loc == null) {
                 return notProxied(server, "no location matches " + exprs.uri
@@ -381,6 +384,14 @@ final class NginxRouteResolver {
         NginxUpgrade upgrades = new NginxUpgrade(eff, exprs, httpLevel, wholeConfig);
         Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrades.analyse(at, 1 + chain.size(), NginxRoutes.header(loc))
                 : upgrades.forcedOnPolling(NginxRoutes.header(loc));
+        if (upgrade != null && overruled != null && upgrade.status() != Upgrade.Status.CARRIED
+                && upgrade.status() != Upgrade.Status.UNKNOWN) {
+            // the usual surprise: a regex location takes the path from the prefix location written for it
+            upgrade = new Upgrade(upgrade.status(), upgrade.at(), upgrade.detail() + " (this regex location takes "
+                    + exprs.uri + " from \"" + NginxRoutes.header(overruled) + "\" at line "
+                    + overruled.position().line() + ": nginx tries regex locations after the longest prefix unless"
+                    + " that prefix is written with ^~)", upgrade.outerAt(), upgrade.fix());
+        }
         Directive version = eff.last("proxy_http_version");
         Sourced<String> httpVersion = version != null
                 ? new Sourced<>(version.arg(0), version.position(), version.text())

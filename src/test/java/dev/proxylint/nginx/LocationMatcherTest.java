@@ -186,4 +186,16 @@ class LocationMatcherTest {
         assertEquals("glued-ci", chosen(s, "/c/x"));
         assertEquals("glued-regex", chosen(s, "/x/a/"));
     }
+
+    @Test
+    void aRegexThatWinsNamesThePrefixLocationItOverruled() {
+        List<Directive> s = server("""
+                location /socket.io/ { return 200 "prefix"; }
+                location ~* ^/(api|socket) { return 200 "regex"; }
+                """);
+        LocationMatcher.Match m = LocationMatcher.find(s, "/socket.io/");
+        assertEquals("regex", chosen(s, "/socket.io/"));
+        assertEquals(1, m.overruled().position().line());
+        assertEquals(null, LocationMatcher.find(s, "/api/x").overruled());
+    }
 }
