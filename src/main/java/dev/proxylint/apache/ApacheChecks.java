@@ -68,33 +68,52 @@ final class ApacheChecks {
     }
 
     /**
-     * mod_rewrite's parseargline: a pattern and a substitution (or test string and pattern), then flags that
-     * must be bracketed; words after the flags are ignored (so a trailing comment there is harmless).
+     * mod_rewrite's own checks of its argument line: a pattern and a substitution (or test string and
+     * pattern), then flags that must be bracketed; words after the flags are ignored (so a trailing comment
+     * there is harmless).
      */
     private static String rewrite(String name, List<Word> args) {
-        // mod_rewrite splits its own argument line, where a backslash escapes a blank: "^GET\\ /x" is one word
-        List<String> a = new java.util.ArrayList<>();
-        boolean joinNext = false;
-        for (Word w : args) {
-            if (joinNext) {
-                a.set(a.size() - 1, a.get(a.size() - 1) + " " + w.value());
-            } else {
-                a.add(w.value());
-            }
-            String raw = w.raw();
-            int slashes = raw.length() - raw.replaceAll("\\\\+$", "").length();
-            joinNext = !w.quoted() && slashes % 2 == 1;
-        }
+        String line = String.join(" ", args.stream().map(Word::raw).toList());
+        List<String> a = rewriteWords(line);
         if (a.size() < 2) {
-            return name + ": bad argument line '" + String.join(" ", args.stream().map(Word::raw).toList()) + "'";
+            return name + ": bad argument line '" + line + "'";
         }
-        if (a.size() >= 3) {
-            String flags = a.get(2);
-            if (!flags.startsWith("[") || !flags.endsWith("]")) {
-                return name + ": bad flag delimiters";
-            }
+        if (a.size() == 3 && (!a.get(2).startsWith("[") || !a.get(2).endsWith("]"))) {
+            return name + ": bad flag delimiters";
         }
         return null;
+    }
+
+    /**
+     * Up to three words as mod_rewrite's parseargline() splits its raw argument line: a word may start with a
+     * quote and then runs to the same quote; elsewhere a blank ends it, except a blank right after a backslash.
+     */
+    static List<String> rewriteWords(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (words.size() < 3) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            char quote = line.charAt(i) == '"' || line.charAt(i) == '\'' ? line.charAt(i++) : 0;
+            int start = i;
+            for (; i < n; i++) {
+                char c = line.charAt(i);
+                if (quote == 0 && Character.isWhitespace(c) || quote != 0 && c == quote) {
+                    break;
+                }
+                if (c == '\\' && i + 1 < n && Character.isWhitespace(line.charAt(i + 1))) {
+                    i++;
+                }
+            }
+            words.add(line.substring(start, Math.min(i, n)));
+            i++; // past the blank or the closing quote
+        }
+        return words;
     }
 
     /** Server-config directives mod_proxy refuses in .htaccess files. */

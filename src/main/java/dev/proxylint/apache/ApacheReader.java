@@ -301,7 +301,7 @@ public final class ApacheReader {
                 String text = String.join(" ", d.args().subList(hash, d.argCount()).stream().map(Word::raw).toList());
                 return new Problem("PL001", d.position(), "httpd would refuse this file: " + problem
                         + (problem.endsWith(".") ? "" : ".") + " httpd has no end-of-line comments: it reads \"" + text + "\" as more arguments; move the"
-                        + " comment to a line of its own", without.text(), false);
+                        + " comment to a line of its own", ConfWords.withoutComment(d), false);
             }
         }
         return Problem.argument(d.position(), "httpd would refuse this file: " + problem);

@@ -149,23 +149,37 @@ public final class ApacheRoutes {
             }
             String instead = firefox.proxied() ? "go to \"" + firefox.handler() + "\" without the upgrade"
                     : "are not proxied (" + firefox.notProxied() + ")";
-            Upgrade u = new Upgrade(Upgrade.Status.NOT_CARRIED, cond.position(), "\"" + cond.text() + "\" lets"
-                    + " through only a Connection header that matches it as a whole, such as \"Upgrade\" (Chrome,"
-                    + " Safari, Node); Firefox sends \"Connection: keep-alive, Upgrade\", so its WebSocket requests "
-                    + instead, null, "RewriteCond %{HTTP:Connection} upgrade [NC]");
+            String negate = cond.arg(1).startsWith("!") ? "!" : "";
+            String flags = cond.argCount() > 2 ? cond.arg(2) : "[NC]";
+            if (!RewriteEvaluator.has(flags.toUpperCase(java.util.Locale.ROOT), "NC")) {
+                flags = flags.substring(0, flags.length() - 1) + ",NC]";
+            }
+            Upgrade u = new Upgrade(Upgrade.Status.NOT_CARRIED, cond.position(), "\"" + cond.text() + "\" tells"
+                    + " \"Connection: Upgrade\" (Chrome, Safari, Node) from \"Connection: keep-alive, Upgrade\""
+                    + " (Firefox), so Firefox's WebSocket requests " + instead, null,
+                    "RewriteCond " + cond.arg(0) + " " + negate + "upgrade " + flags);
             return new Route(r.dialect(), r.transport(), r.at(), r.handler(), r.proxied(), r.notProxied(),
                     r.complete(), u, r.httpVersion(), r.timeout(), r.backends(), r.backendPath(), r.queryDropped(),
                     r.bodyLimit());
         }
 
-        /** The first RewriteCond on %{HTTP:Connection} among the rules that apply to this path, or null. */
+        /**
+         * The first RewriteCond on %{HTTP:Connection}, among the rules that apply to this path, that decides
+         * differently for Chrome's "Upgrade" and Firefox's "keep-alive, Upgrade", or null.
+         */
         private Directive connectionCondition() {
             List<Directive> rules = new ArrayList<>(s.rewriteLevel());
             rules.addAll(s.locationRewrites(request.path));
             for (Directive d : rules) {
                 if (d.is("RewriteCond") && d.argCount() >= 2
                         && d.arg(0).toUpperCase(java.util.Locale.ROOT).contains("HTTP:CONNECTION")) {
-                    return d;
+                    boolean nocase = d.argCount() > 2
+                            && RewriteEvaluator.has(d.arg(2).toUpperCase(java.util.Locale.ROOT), "NC");
+                    Boolean chrome = RewriteEvaluator.matches(d.arg(1), nocase, "Upgrade");
+                    Boolean firefox = RewriteEvaluator.matches(d.arg(1), nocase, "keep-alive, Upgrade");
+                    if (chrome != null && firefox != null && !chrome.equals(firefox)) {
+                        return d;
+                    }
                 }
             }
             return null;
@@ -305,7 +319,7 @@ public final class ApacheRoutes {
             for (ApacheServer.Pass p : s.passes) {
                 String scheme = ProxyParams.scheme(p.url());
                 if (!p.regex() && !p.inLocation() && (scheme.equals("ws") || scheme.equals("wss"))
-                        && aliasMatch(request.path, p.path()) < 0) {
+                        && request.path.startsWith(p.path()) && aliasMatch(request.path, p.path()) < 0) {
                     return " (\"" + p.directive().text() + "\" does not match " + request.path + ": httpd compares"
                             + " whole path segments, so " + p.path() + " matches only " + p.path() + " and what lies"
                             + " below it)";

@@ -250,7 +250,7 @@ final class ApacheServer {
             return;
         }
         if (w == null) {
-            w = new Worker(url.toLowerCase(Locale.ROOT), scope);
+            w = new Worker(ProxyParams.workerKey(url), scope);
             w.definedBy = d;
             workers.add(w);
         }
@@ -262,7 +262,7 @@ final class ApacheServer {
         if (covering(url, scope) != null) {
             return; // shared: httpd ignores this ProxyPass's parameters
         }
-        Worker w = new Worker(url.toLowerCase(Locale.ROOT), scope);
+        Worker w = new Worker(ProxyParams.workerKey(url), scope);
         w.definedBy = d;
         workers.add(w);
         set(w, d, params);
@@ -277,7 +277,7 @@ final class ApacheServer {
 
     /** The worker of {@code scope} (null: any) with the longest name that is a prefix of the URL, or null. */
     private Worker covering(String url, String inScope) {
-        String u = url.toLowerCase(Locale.ROOT);
+        String u = ProxyParams.workerKey(url);
         Worker best = null;
         for (Worker w : workers) {
             if ((inScope == null || w.scope.equals(inScope)) && u.startsWith(w.name)
@@ -290,6 +290,23 @@ final class ApacheServer {
 
     Balancer balancer(String url) {
         return balancers.computeIfAbsent(Balancer.nameOf(url), Balancer::new);
+    }
+
+    /**
+     * The backend URL of a ProxyPass or ProxyPassMatch ({@code ProxyPass [~] path url} at server level,
+     * {@code ProxyPass url} inside {@code <Location>}), or null when it has too few words.
+     */
+    static String backendUrl(Directive d, boolean inLocation) {
+        int i = d.argCount() > 0 && d.arg(0).equals("~") ? 1 : 0;
+        int at = inLocation ? i : i + 1;
+        return d.argCount() > at ? d.arg(at) : null;
+    }
+
+    /** Whether a ProxyPass is a regex one (ProxyPassMatch, {@code ProxyPass ~}, inside {@code <LocationMatch>}). */
+    static boolean regexPass(Directive d, Directive section) {
+        return d.is("ProxyPassMatch") || d.argCount() > 0 && d.arg(0).equals("~")
+                || section != null && (section.is("LocationMatch")
+                || section.is("Location") && section.argCount() == 2 && section.arg(0).equals("~"));
     }
 
     private void pass(Directive d, Directive section) {
@@ -313,8 +330,7 @@ final class ApacheServer {
             url = d.arg(i + 1);
             params = i + 2;
         }
-        boolean regex = d.is("ProxyPassMatch") || i == 1 || section != null && section.is("LocationMatch")
-                || inLocation && section.argCount() == 2 && section.arg(0).equals("~");
+        boolean regex = regexPass(d, section);
         Map<String, String> p = ProxyParams.of(d, params);
         passes.add(new Pass(d, regex, path, url, p, inLocation));
         if (url.toLowerCase(Locale.ROOT).startsWith("balancer://")) {

@@ -52,4 +52,20 @@ final class ProxyParams {
         int slash = url.indexOf('/', i < 0 ? 0 : i + 3);
         return (slash < 0 ? url : url.substring(0, slash)).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * A worker's URL as httpd compares it when it looks a worker up: scheme and host in any case, without the
+     * scheme's default port, the path as written (measured with apache2 -t 2.4.71).
+     */
+    static String workerKey(String url) {
+        String origin = origin(url);
+        String path = url.substring(origin.length());
+        for (String[] d : new String[][] {{"http://", ":80"}, {"ws://", ":80"}, {"https://", ":443"},
+                {"wss://", ":443"}}) {
+            if (origin.startsWith(d[0]) && origin.endsWith(d[1])) {
+                origin = origin.substring(0, origin.length() - d[1].length());
+            }
+        }
+        return origin + path;
+    }
 }

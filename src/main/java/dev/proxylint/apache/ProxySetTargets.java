@@ -15,8 +15,9 @@ import java.util.Set;
  * section that defined it. Otherwise httpd refuses the file ("ProxySet can not find '...' Worker."), and
  * the timeout or stickysession it sets never applies. Measured with apache2 -t 2.4.71: a worker is found
  * when its URL is a prefix of the ProxySet URL (scheme and host in any case), a worker of the main server
- * is not found from a virtual host or the other way round, and neither a balancer member, a ProxyPassMatch
- * worker nor a {@code <Proxy>} section without ProxySet or BalancerMember defines one.
+ * is not found from a virtual host or the other way round, a default port (:80, :443) is the same as none,
+ * and neither a balancer member, a regex ProxyPass whose URL has {@code $N}, nor a {@code <Proxy>} section
+ * without ProxySet or BalancerMember defines one (a regex ProxyPass without {@code $N} does).
  */
 final class ProxySetTargets {
     private final List<String> workers = new ArrayList<>();
@@ -36,29 +37,39 @@ final class ProxySetTargets {
         new ProxySetTargets(wholeConfig ? out : new ArrayList<>()).walk(root, null, out);
     }
 
-    /** @param reported where a virtual host's problems go */
-    private void walk(List<Directive> level, Directive proxySection, List<Problem> reported) {
+    /**
+     * @param section  the enclosing {@code <Location>}, {@code <Proxy>} or other section, or null
+     * @param reported where a virtual host's problems go
+     */
+    private void walk(List<Directive> level, Directive section, List<Problem> reported) {
         for (Directive d : level) {
             if (d.hasBlock()) {
                 if (d.is("VirtualHost")) {
                     new ProxySetTargets(reported).walk(d.children(), null, reported);
-                } else if ((d.is("Proxy") || d.is("ProxyMatch")) && d.argCount() > 0) {
+                } else if (d.is("Location") || d.is("LocationMatch") || d.is("Proxy") || d.is("ProxyMatch")) {
                     walk(d.children(), d, reported);
                 } else {
-                    walk(d.children(), proxySection, reported);
+                    walk(d.children(), section, reported); // conditions and the like: the same context
                 }
                 continue;
             }
-            if (d.is("ProxyPass") && d.argCount() >= 1) {
-                defined(d.arg(d.argCount() >= 2 && d.arg(0).startsWith("/") ? 1 : 0));
+            boolean inProxy = section != null && (section.is("Proxy") || section.is("ProxyMatch"))
+                    && section.argCount() > 0;
+            boolean inLocation = section != null && (section.is("Location") || section.is("LocationMatch"));
+            if (d.is("ProxyPass") || d.is("ProxyPassMatch")) {
+                String url = ApacheServer.backendUrl(d, inLocation);
+                // a regex ProxyPass with $N in its URL defines a match worker, which ProxySet cannot find
+                if (url != null && !(ApacheServer.regexPass(d, section) && url.matches("(?s).*\\$\\d.*"))) {
+                    defined(url);
+                }
             } else if (d.is("BalancerMember") && d.argCount() >= 1) {
-                String url = proxySection != null ? proxySection.arg(0) : d.arg(0);
+                String url = inProxy ? section.arg(0) : d.arg(0);
                 if (isBalancer(url)) {
                     balancers.add(Balancer.nameOf(url));
                 }
-            } else if (d.is("ProxySet") && proxySection != null && !proxySection.is("ProxyMatch")) {
-                defined(proxySection.arg(0));
-            } else if (d.is("ProxySet") && proxySection == null && d.argCount() >= 1) {
+            } else if (d.is("ProxySet") && inProxy && !section.is("ProxyMatch")) {
+                defined(section.arg(0));
+            } else if (d.is("ProxySet") && !inProxy && d.argCount() >= 1) {
                 String missing = missing(d.arg(0));
                 if (missing != null) {
                     out.add(Problem.argument(d.position(), "httpd would refuse this file: ProxySet can not find '"
@@ -74,7 +85,7 @@ final class ProxySetTargets {
         if (isBalancer(url)) {
             balancers.add(Balancer.nameOf(url));
         } else if (url.contains("://")) {
-            workers.add(normalised(url));
+            workers.add(ProxyParams.workerKey(url));
         }
     }
 
@@ -86,19 +97,11 @@ final class ProxySetTargets {
         if (!url.contains("://") || url.toLowerCase(Locale.ROOT).contains("unix:") || url.contains("$")) {
             return null; // unix sockets and interpolated URLs: not modelled, so not reported
         }
-        String u = normalised(url);
+        String u = ProxyParams.workerKey(url);
         return workers.stream().anyMatch(u::startsWith) ? null : "Worker";
     }
 
     private static boolean isBalancer(String url) {
         return url.toLowerCase(Locale.ROOT).startsWith("balancer://");
-    }
-
-    /** Scheme and host compare in any case, the path as written. */
-    private static String normalised(String url) {
-        int scheme = url.indexOf("://");
-        int path = url.indexOf('/', scheme + 3);
-        int end = path < 0 ? url.length() : path;
-        return url.substring(0, end).toLowerCase(Locale.ROOT) + url.substring(end);
     }
 }

@@ -169,9 +169,11 @@ final class RewriteEvaluator {
 
     private Boolean condition(String testString, String condPattern, boolean nocase, Matcher rule) {
         String value = expand(testString, rule);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : matches(condPattern, nocase, value);
+    }
+
+    /** Whether a RewriteCond pattern ({@code !}, {@code =}, or a regex) holds for a value; null when undecidable. */
+    static Boolean matches(String condPattern, boolean nocase, String value) {
         boolean negate = condPattern.startsWith("!");
         String p = negate ? condPattern.substring(1) : condPattern;
         Boolean r;

@@ -43,15 +43,24 @@ public final class Fixer {
             for (Finding f : fixed) {
                 f.edits().stream().filter(e -> e.at().file().equals(entry.getKey())).forEach(edits::add);
             }
-            String after = apply(file.text(), new ArrayList<>(edits));
+            Set<Edit> skipped = new java.util.HashSet<>();
+            String after = apply(file.text(), new ArrayList<>(edits), skipped);
+            // a finding counts as fixed when every one of its edits in this file was made
+            long count = fixed.stream().filter(f -> f.edits().stream()
+                    .filter(e -> e.at().file().equals(entry.getKey())).noneMatch(skipped::contains)).count();
             if (!after.equals(file.text())) {
-                out.add(new Change(file, file.text(), after, fixed.size()));
+                out.add(new Change(file, file.text(), after, (int) count));
             }
         }
         return out;
     }
 
     static String apply(String text, List<Edit> edits) {
+        return apply(text, edits, new java.util.HashSet<>());
+    }
+
+    /** @param skipped receives the edits that could not be made (the text moved, a one-line block) */
+    static String apply(String text, List<Edit> edits, Set<Edit> skipped) {
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         Map<Integer, List<String>> insertions = new LinkedHashMap<>();
@@ -62,6 +71,7 @@ public final class Fixer {
         for (Edit e : edits) {
             int i = e.at().line() - 1;
             if (i < 0 || i >= lines.size()) {
+                skipped.add(e);
                 continue;
             }
             String line = lines.get(i);
@@ -70,6 +80,8 @@ public final class Fixer {
                 case REPLACE -> {
                     if (col >= 0 && line.startsWith(e.old(), col)) {
                         lines.set(i, line.substring(0, col) + e.text() + line.substring(col + e.old().length()));
+                    } else {
+                        skipped.add(e);
                     }
                 }
                 case APPEND -> lines.set(i, line.stripTrailing() + e.text());
@@ -85,7 +97,8 @@ public final class Fixer {
                 }
                 case INSERT_INSIDE, INSERT_AFTER -> {
                     if (!endsLine(line, col, e.kind())) {
-                        continue; // more follows on this line (a one-line block): a new line would land outside it
+                        skipped.add(e); // more follows on this line (a one-line block): a new line would land outside it
+                        continue;
                     }
                     String indent = e.kind() == Edit.Kind.INSERT_AFTER ? indentOf(line) : innerIndent(lines, i);
                     List<String> add = insertions.computeIfAbsent(i, k -> new ArrayList<>());

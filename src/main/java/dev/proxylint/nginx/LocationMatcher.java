@@ -16,7 +16,8 @@ final class LocationMatcher {
     /**
      * The chosen location and its enclosing locations, outermost first; empty when none matches.
      *
-     * @param overruled the prefix location that matched longest but lost to a regex location, else null
+     * @param overruled the prefix location (other than "/") that matched longest at the level where a regex
+     *                  location then won, else null
      */
     record Match(List<Directive> chain, boolean certain, Directive overruled) {
         Directive location() {
@@ -110,8 +111,8 @@ final class LocationMatcher {
                     continue;
                 }
                 if (p.matcher(uri).find()) {
-                    if (best != null) {
-                        overruled = chain.get(chain.size() - 1);
+                    if (best != null && Loc.of(best).name().length() > 1) {
+                        overruled = best; // a prefix written for this path, not the catch-all "/"
                     }
                     while (chain.size() > mark) {
                         chain.remove(chain.size() - 1);

@@ -144,15 +144,20 @@ final class NginxChecks {
         if (rest.toLowerCase(java.util.Locale.ROOT).startsWith("unix:")) {
             return null;
         }
-        int slash = rest.indexOf('/');
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        int end = rest.length(); // ngx_parse_inet_url: the host[:port] ends at the URI or the arguments
+        for (char c : new char[] {'/', '?'}) {
+            int at = rest.indexOf(c);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        String authority = rest.substring(0, end);
         int close = authority.startsWith("[") ? authority.indexOf(']') : -1;
         int colon = authority.indexOf(':', Math.max(close, 0));
         if (colon < 0) {
             return null;
         }
         String port = authority.substring(colon + 1);
-        boolean valid = port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+        String digits = port.replaceFirst("^0+(?=\\d)", ""); // ngx_atoi takes leading zeros
+        boolean valid = digits.matches("\\d{1,5}") && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535;
         return valid ? null : "invalid port in upstream \"" + rest + "\"";
     }
 

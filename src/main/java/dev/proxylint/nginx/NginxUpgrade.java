@@ -69,8 +69,8 @@ final class NginxUpgrade {
             if (file.endsWith(NginxParser.STOCK_SUFFIX)) {
                 // the real file may differ from Debian's: say what was assumed
                 missing += " (" + file.substring(0, file.length() - NginxParser.STOCK_SUFFIX.length()) + " read as"
-                        + " Debian's nginx package ships it; if yours sets Upgrade and Connection, keep a copy in the"
-                        + " entry file's folder so proxylint reads it)";
+                        + " Debian's nginx package ships it; if yours sets Upgrade and Connection, lint the nginx.conf"
+                        + " whose folder holds it)";
                 break;
             }
         }
@@ -98,7 +98,7 @@ final class NginxUpgrade {
                     kept.append(h.text()).append("; ");
                 }
             }
-            fix = kept + fix;
+            fix = kept + UPGRADE + " " + CONNECTION; // both: an inherited one of them is dropped too
         }
         return new Upgrade(Upgrade.Status.NOT_CARRIED, routeAt, missing, null, fix);
     }

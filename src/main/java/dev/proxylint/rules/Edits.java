@@ -62,10 +62,31 @@ final class Edits {
         return d.hasBlock() ? List.of(Edit.insertInside(at, fixText)) : List.of();
     }
 
-    /** {@code a; b; c;} as one directive per line. */
+    /** {@code a; b; c;} as one directive per line (a {@code ;} inside quotes does not end one). */
     static String lines(String directives) {
-        return String.join("\n", java.util.Arrays.stream(directives.split("(?<=;)\\s+")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList());
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < directives.length(); i++) {
+            char c = directives.charAt(i);
+            current.append(c);
+            if (quote != 0) {
+                if (c == '\\' && i + 1 < directives.length()) {
+                    current.append(directives.charAt(++i));
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == ';') {
+                out.add(current.toString().trim());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().trim());
+        }
+        return String.join("\n", out);
     }
 
     /** Insert directives at the start of the block opened at {@code at} (nginx: only when it is a block). */

@@ -25,8 +25,8 @@ public final class StickySessionMissing implements Rule {
                     + " affinity" + method + ": a Socket.IO session lives on one node, so nearly every polling client"
                     + " gets HTTP 400 {\"code\":1,\"message\":\"Session ID unknown\"} (websocket-only clients are"
                     + " fine)" + (ctx.dialect() != Dialect.NGINX ? "" : ". Pin each client to one node: ip_hash; (or"
-                    + " hash $remote_addr consistent;) in " + b.group() + (backups ? ", and decide what its backup"
-                    + " servers become: nginx refuses backup with either" : "")), fix)
+                    + " hash $remote_addr consistent;) in " + b.group() + (backups ? ", and drop backup from its"
+                    + " servers: nginx refuses a backup server after ip_hash or hash" : "")), fix)
                     .withEdits(backups ? List.of() : edits(ctx, b)));
         }
         return out;

@@ -30,10 +30,20 @@ public final class UpgradeNotForwarded implements Rule {
             return Edits.inside(ctx, u.at(), Edits.lines(fix));
         }
         dev.proxylint.source.Directive d = Edits.directive(ctx, u.at());
-        if (d != null && d.is("RewriteCond") && fix.startsWith("RewriteCond") && d.argCount() >= 2) {
-            // an exact-match Connection test: a substring match lets every browser's header through
+        String[] want = fix.split(" ");
+        if (d != null && d.is("RewriteCond") && want.length == 4 && want[0].equals("RewriteCond") && d.argCount() >= 2
+                && d.args().stream().allMatch(w -> w.position().line() == d.position().line())) {
+            // an exact-match Connection test: the substring test (negated if it was), case-insensitive
+            List<Edit> edits = new ArrayList<>();
             dev.proxylint.source.Word pattern = d.args().get(1);
-            return List.of(Edit.replace(pattern.position(), pattern.raw(), "upgrade"));
+            edits.add(Edit.replace(pattern.position(), pattern.raw(), want[2]));
+            if (d.argCount() > 2) {
+                dev.proxylint.source.Word flags = d.args().get(2);
+                edits.add(Edit.replace(flags.position(), flags.raw(), want[3]));
+            } else {
+                edits.add(Edit.append(d.position(), " " + want[3]));
+            }
+            return edits;
         }
         boolean oneLine = d != null && d.args().stream().allMatch(w -> w.position().line() == u.at().line());
         return d != null && d.is("ProxyPass") && oneLine && fix.endsWith(" upgrade=websocket")

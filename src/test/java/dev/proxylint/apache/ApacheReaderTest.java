@@ -65,6 +65,9 @@ class ApacheReaderTest {
         assertEquals("1:1 RewriteRule: bad flag delimiters. httpd has no end-of-line comments: it reads \"# c\" as more arguments; move the comment to a line of its own", error("RewriteRule ^/x /y # c"));
         assertNull(error("RewriteRule ^/x /y [L] # words after the flags are ignored"));
         assertNull(error("RewriteCond %{THE_REQUEST} ^[A-Z]{3,9}\\ /.+/trackback/?\\ HTTP/ [NC]"));
+        // any backslash before a blank escapes it, even a doubled one; a quote ends a quoted word even after \
+        assertNull(error("RewriteRule ^/a\\\\ /b /c"));
+        assertEquals("1:1 RewriteCond: bad flag delimiters", error("RewriteCond %{HTTP:Upgrade} \"a\\\" b\" [NC]"));
     }
 
     @Test
@@ -106,6 +109,13 @@ class ApacheReaderTest {
                 "LoadModule proxy_module /usr/lib/apache2/modules/mod_proxy.so\n"
                         + vhost.formatted("ProxyPass /s/ http://127.0.0.1:3000/")
                         + "\nProxySet http://127.0.0.1:3000/ timeout=90"));
+        // a regex ProxyPass defines its URL as a worker unless the URL has $N; a default port is no port
+        assertNull(error(vhost.formatted("ProxyPassMatch \"^/socket.io/\" \"http://127.0.0.1:3000\"\n"
+                + "ProxySet \"http://127.0.0.1:3000\" timeout=90")));
+        assertNull(error(vhost.formatted("ProxyPass ~ ^/x http://127.0.0.1:3000/\nProxySet http://127.0.0.1:3000/ timeout=9")));
+        assertEquals("3:1 ProxySet can not find 'http://127.0.0.1:3000/' Worker." + hint, error(vhost.formatted(
+                "ProxyPassMatch ^/s/(.*)$ http://127.0.0.1:3000/$1\nProxySet http://127.0.0.1:3000/ timeout=90")));
+        assertNull(error(vhost.formatted("ProxyPass /x http://127.0.0.1:80/\nProxySet http://127.0.0.1/ timeout=90")));
         // a main-server snippet: the worker may be defined in a file read before it, so nothing is said
         assertNull(error("ProxySet http://127.0.0.1:3000/ timeout=90"));
     }

@@ -197,5 +197,12 @@ class LocationMatcherTest {
         assertEquals("regex", chosen(s, "/socket.io/"));
         assertEquals(1, m.overruled().position().line());
         assertEquals(null, LocationMatcher.find(s, "/api/x").overruled());
+        // the catch-all "/" is not written for the path, and a ^~ nested in it does not stop the server's regexes
+        List<Directive> nested = server("""
+                location / { location ^~ /socket.io/ { return 200 "nested"; } }
+                location ~ ^/(api|socket\\.io)/ { return 200 "regex"; }
+                """);
+        assertEquals("regex", chosen(nested, "/socket.io/"));
+        assertEquals(null, LocationMatcher.find(nested, "/socket.io/").overruled());
     }
 }

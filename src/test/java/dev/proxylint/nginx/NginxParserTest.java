@@ -85,6 +85,8 @@ class NginxParserTest {
         assertEquals("1:1 invalid port in upstream \"[::1]:x\"", firstError("proxy_pass http://[::1]:x;"));
         assertEquals("1:1 invalid URL prefix", firstError("proxy_pass 127.0.0.1:3000;"));
         assertNull(firstError("proxy_pass http://[::1]:3000;"));
+        assertNull(firstError("proxy_pass http://127.0.0.1:3000?x=1;"));
+        assertNull(firstError("proxy_pass http://127.0.0.1:00000003000;"));
         assertNull(firstError("proxy_pass HTTP://backend/socket.io/;"));
         assertNull(firstError("proxy_pass http://unix:/run/app.sock:/socket.io/;"));
         assertNull(firstError("proxy_pass http://127.0.0.1:$port;"), "with variables nginx parses it per request");

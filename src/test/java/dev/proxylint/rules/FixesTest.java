@@ -59,6 +59,20 @@ class FixesTest {
     }
 
     @Test
+    void aSemicolonInsideQuotesDoesNotEndADirective() {
+        assertEquals("proxy_set_header Forwarded \"for=$remote_addr; proto=$scheme\";\nproxy_set_header Host $host;",
+                Edits.lines("proxy_set_header Forwarded \"for=$remote_addr; proto=$scheme\"; proxy_set_header Host $host;"));
+    }
+
+    @Test
+    void theFixOfAnExactConnectionTestKeepsItsNegationAndIgnoresCase() throws Exception {
+        assertTrue(fixed("PL101-upgrade-not-forwarded/apache-bad-connection-negated-exact.conf")
+                .contains("    RewriteCond %{HTTP:Connection} !upgrade [NC]\n"));
+        assertTrue(fixed("PL101-upgrade-not-forwarded/apache-bad-connection-exact-case.conf")
+                .contains("    RewriteCond %{HTTP:Connection} upgrade [NC]\n"));
+    }
+
+    @Test
     void aConnectionFixAddsTheUpgradeHeaderItAlsoLacks() throws Exception {
         String after = fixed("PL104-connection-header-value/nginx-bad-no-upgrade-either.conf");
         assertTrue(after.contains("        proxy_set_header Connection \"upgrade\"; proxy_set_header Upgrade"
