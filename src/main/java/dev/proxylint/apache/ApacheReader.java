@@ -1,6 +1,7 @@
 package dev.proxylint.apache;
 
 import dev.proxylint.source.Comment;
+import dev.proxylint.source.ConfPrefixes;
 import dev.proxylint.source.Dialect;
 import dev.proxylint.source.Directive;
 import dev.proxylint.source.DisplayPaths;
@@ -453,9 +454,11 @@ public final class ApacheReader {
             throws Stop {
         String pattern = d.arg(0);
         List<Path> matches = new ArrayList<>();
-        boolean absolute = Path.of(pattern).isAbsolute();
+        String below = ConfPrefixes.below(pattern, ConfPrefixes.HTTPD);
+        String lookup = below != null ? below : pattern; // /etc/apache2/X: X where the entry file's ServerRoot is
+        boolean absolute = Path.of(lookup).isAbsolute();
         for (Path base : absolute ? List.of(entryDir) : bases()) {
-            matches = Globs.expand(pattern, base);
+            matches = Globs.expand(lookup, base);
             if (!matches.isEmpty()) {
                 break;
             }
@@ -513,7 +516,9 @@ public final class ApacheReader {
     /**
      * Where relative includes resolve: httpd uses ServerRoot, but a linted copy of a config usually lives
      * elsewhere. So: ServerRoot when the entry file lies inside it; else the entry file's folder, then its parent
-     * (the ServerRoot of a conf/httpd.conf layout); the machine's ServerRoot last.
+     * (the ServerRoot of a conf/httpd.conf layout); ServerRoot last, unless it is a system folder such as
+     * /etc/apache2 that the entry file is not in: that holds the machine's own config, not this one's, and a CI
+     * run would depend on the CI machine.
      */
     private List<Path> bases() {
         List<Path> out = new ArrayList<>();
@@ -526,7 +531,7 @@ public final class ApacheReader {
         if (entryDir.getParent() != null) {
             out.add(entryDir.getParent());
         }
-        if (root != null && !out.contains(root)) {
+        if (root != null && !out.contains(root) && !ConfPrefixes.holds(root, ConfPrefixes.HTTPD)) {
             out.add(root);
         }
         return out;

@@ -76,6 +76,9 @@ final class NginxChecks {
             out.add(error(d, "\"" + name + "\" directive is duplicate"));
             return;
         }
+        if (d.args().stream().anyMatch(w -> Placeholders.in(w.value()))) {
+            return; // a template's ${VALUE}: filled in before nginx reads it
+        }
         switch (spec.type()) {
             case TIME -> {
                 if (NginxValues.parseMillis(d.arg(0)) < 0) {

@@ -1,6 +1,7 @@
 package dev.proxylint.nginx;
 
 import dev.proxylint.source.Comment;
+import dev.proxylint.source.ConfPrefixes;
 import dev.proxylint.source.Dialect;
 import dev.proxylint.source.Directive;
 import dev.proxylint.source.DisplayPaths;
@@ -185,9 +186,11 @@ public final class NginxParser {
 
     private List<Directive> include(Directive d, Deque<Path> stack, int depth) {
         String pattern = d.arg(0);
-        List<Path> matches = Globs.expand(pattern, prefix);
-        if (matches.isEmpty() && fallbackPrefix != null && !Path.of(pattern).isAbsolute()) {
-            matches = Globs.expand(pattern, fallbackPrefix);
+        String below = ConfPrefixes.below(pattern, ConfPrefixes.NGINX);
+        String lookup = below != null ? below : pattern; // /etc/nginx/X: X beside the entry file
+        List<Path> matches = Globs.expand(lookup, prefix);
+        if (matches.isEmpty() && fallbackPrefix != null && !Path.of(lookup).isAbsolute()) {
+            matches = Globs.expand(lookup, fallbackPrefix);
         }
         if (matches.isEmpty()) {
             if (Globs.hasWildcard(pattern)) {
@@ -201,7 +204,9 @@ public final class NginxParser {
             }
             d.markInclude(Directive.IncludeState.UNRESOLVED);
             problems.add(new Problem("PL002", d.position(), "include \"" + pattern + "\": no such file"
-                    + (Path.of(pattern).isAbsolute() ? "" : " (relative to " + paths.of(prefix) + ")")
+                    + (below != null ? " (looked for " + below + " in " + paths.of(prefix) + ", which stands for "
+                    + pattern.substring(0, pattern.length() - below.length()) + ")"
+                    : Path.of(pattern).isAbsolute() ? "" : " (relative to " + paths.of(prefix) + ")")
                     + "; nginx would refuse to start unless it exists where this config is deployed,"
                     + " and findings that depend on its content may be missing", null));
             return List.of();

@@ -21,7 +21,7 @@ record ProxyTarget(String host, String uri, boolean uriUnknown, boolean uriAsIs,
 
     static ProxyTarget parse(Directive pass, NginxExpressions exprs) {
         String url = pass.argCount() > 0 ? pass.arg(0) : "";
-        boolean variables = url.contains("$");
+        boolean variables = Placeholders.filled(url).contains("$"); // a template's ${HOST} is filled in before
         int scheme = url.indexOf("://");
         String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
         if (rest.startsWith("unix:")) {

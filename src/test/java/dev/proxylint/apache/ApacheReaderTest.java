@@ -288,6 +288,23 @@ class ApacheReaderTest {
         assertEquals("httpd.conf:3:3", c.root().get(1).block().get(0).position().toString());
     }
 
+    /**
+     * A checkout of /etc/apache2: Include /etc/apache2/ports.conf and ServerRoot /etc/apache2 resolve beside the
+     * entry file, never in the /etc/apache2 of the machine linting it.
+     */
+    @Test
+    void systemServerRootAndAbsoluteIncludesResolveBesideTheEntryFile(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("ports.conf"), "Listen 8080\n");
+        Path entry = tmp.resolve("apache2.conf");
+        Files.writeString(entry, "ServerRoot \"/etc/apache2\"\nInclude /etc/apache2/ports.conf\n"
+                + "IncludeOptional mods-enabled/*.load\nIncludeOptional /etc/apache2/conf-enabled/*.conf\n");
+        ParsedConfig c = new ApacheReader(new DisplayPaths(tmp), Map.of()).read(SourceFile.read(entry, "apache2.conf"));
+        assertEquals(List.of(), c.problems());
+        assertEquals("ports.conf:1:1", c.root().stream().filter(d -> d.is("Listen")).findFirst().orElseThrow()
+                .position().toString());
+        assertTrue(c.filesRead().stream().noneMatch(p -> p.startsWith("/etc/apache2")), c.filesRead().toString());
+    }
+
     @Test
     void includesResolveFromServerRootThenTheEntryFolder(@TempDir Path tmp) throws Exception {
         Path root = Files.createDirectories(tmp.resolve("root"));

@@ -145,6 +145,29 @@ class NginxParserTest {
     }
 
     /**
+     * A checkout of a deployed config: nginx.conf says include /etc/nginx/conf.d/*.conf, and the checkout holds
+     * conf.d beside it. The include is read from there, never from the /etc/nginx of the machine linting it.
+     */
+    @Test
+    void absoluteIncludesBelowEtcNginxAreReadBesideTheEntryFile(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("conf.d"));
+        Files.writeString(tmp.resolve("nginx.conf"), "events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n"
+                + "    include /etc/nginx/sites-enabled/*;\n    include /etc/nginx/mime.types;\n}\n");
+        Files.writeString(tmp.resolve("conf.d/app.conf"), "server { listen 80; }\n");
+        ParsedConfig c = new NginxParser(new DisplayPaths(tmp)).parse(SourceFile.read(tmp.resolve("nginx.conf"),
+                "nginx.conf"));
+        assertEquals(List.of(), c.problems());
+        assertEquals("conf.d/app.conf:1:1", c.root().get(1).block().get(1).position().toString());
+        assertTrue(c.filesRead().stream().noneMatch(p -> p.startsWith("/etc/nginx")), c.filesRead().toString());
+
+        Files.writeString(tmp.resolve("nginx.conf"), "events {}\nhttp {\n    include /etc/nginx/app.conf;\n}\n");
+        assertEquals("include \"/etc/nginx/app.conf\": no such file (looked for app.conf in ., which stands for"
+                + " /etc/nginx/); nginx would refuse to start unless it exists where this config is deployed, and"
+                + " findings that depend on its content may be missing", new NginxParser(new DisplayPaths(tmp))
+                .parse(SourceFile.read(tmp.resolve("nginx.conf"), "nginx.conf")).problems().get(0).message());
+    }
+
+    /**
      * nginx resolves a relative include against the conf prefix (the folder of the -c file) wherever the
      * include is written, so an include inside an included file does not look beside that file. Checked with
      * nginx -t 1.22.1: with only the decoy beside the including file it fails to open etc/nginx/snippets/ws.conf.

@@ -1,0 +1,24 @@
+package dev.proxylint.nginx;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code ${NAME}} in capitals: a placeholder of a config template (the nginx Docker image runs envsubst on
+ * /etc/nginx/templates/*.template), filled in before nginx reads the file. Not an nginx variable (those are
+ * lower case), so its value is unknown rather than wrong, and it is not evaluated per request.
+ */
+final class Placeholders {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*}");
+
+    private Placeholders() {
+    }
+
+    static boolean in(String s) {
+        return PLACEHOLDER.matcher(s).find();
+    }
+
+    /** The text with each placeholder replaced by a plain word, for questions such as "does it use variables?". */
+    static String filled(String s) {
+        return PLACEHOLDER.matcher(s).replaceAll("placeholder");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.proxylint.source;
+
+import java.util.List;
+
+/**
+ * The folders a proxy's config is deployed to. An absolute include below one of them ({@code include
+ * /etc/nginx/conf.d/*.conf;}) names a file of the deployed config, which a checkout holds beside its entry
+ * file: it is looked up there, never on the machine that runs proxylint, whose own /etc/nginx is another
+ * config (and would make a CI run depend on the CI machine).
+ */
+public final class ConfPrefixes {
+    public static final List<String> NGINX = List.of("/etc/nginx/", "/usr/local/nginx/conf/",
+            "/usr/local/etc/nginx/", "/opt/homebrew/etc/nginx/");
+    public static final List<String> HTTPD = List.of("/etc/apache2/", "/etc/httpd/", "/usr/local/apache2/",
+            "/usr/local/etc/apache24/", "/opt/homebrew/etc/httpd/");
+
+    private ConfPrefixes() {
+    }
+
+    /** The part of an absolute include pattern below one of these folders ("conf.d/*.conf"), or null. */
+    public static String below(String pattern, List<String> prefixes) {
+        String p = pattern.replace('\\', '/');
+        for (String prefix : prefixes) {
+            if (p.startsWith(prefix) && p.length() > prefix.length()) {
+                return p.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    /** Whether a folder is one of these (or below one). */
+    public static boolean holds(java.nio.file.Path dir, List<String> prefixes) {
+        return below(dir.toString().replace('\\', '/') + "/", prefixes) != null
+                || prefixes.contains(dir.toString().replace('\\', '/') + "/");
+    }
+}
