@@ -157,7 +157,12 @@ public final class ProxylintCommand implements Callable<Integer> {
         }
         List<InputCollector.Candidate> candidates = new InputCollector(configsOnly, cwd).collect(inputs, System.in);
         if (candidates.isEmpty()) {
-            System.err.println("proxylint: warning: no nginx or httpd config found in " + String.join(", ", inputs));
+            List<Path> templates = InputCollector.templatesIn(inputs, cwd);
+            System.err.println("proxylint: warning: no nginx or httpd config found in " + String.join(", ", inputs)
+                    + (templates.isEmpty() ? "" : "; it holds " + templates.size() + " config template"
+                    + (templates.size() == 1 ? "" : "s") + " (" + displayPaths.of(templates.get(0))
+                    + (templates.size() > 1 ? ", ..." : "") + "): lint the rendered config, or name a template"
+                    + " to lint it as it is"));
         }
         Baseline known = settings.baseline() != null && settings.writeBaseline() == null
                 ? Baseline.read(settings.baseline()) : null;

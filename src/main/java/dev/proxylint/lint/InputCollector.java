@@ -142,6 +142,24 @@ public final class InputCollector {
         }
     }
 
+    /** Config templates (envsubst, Jinja, ERB, EJS, sigil) in these folders, which a folder walk leaves out. */
+    public static List<Path> templatesIn(List<String> inputs, Path cwd) {
+        List<Path> out = new ArrayList<>();
+        for (String in : inputs) {
+            Path dir = cwd.resolve(in);
+            if (in.equals("-") || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> walk = Files.walk(dir, 8)) {
+                walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                        .matches(".*\\.(template|tpl|j2|jinja|jinja2|erb|ejs|sigil)")).limit(100).forEach(out::add);
+            } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+                // an unreadable folder: no hint
+            }
+        }
+        return out;
+    }
+
     public static boolean looksLikeConfigName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".conf") || name.equals("nginx.conf") || name.equals(".htaccess")) {

@@ -340,6 +340,17 @@ class CliTest {
     }
 
     @Test
+    void aFolderOfTemplatesSaysHowToLintThem(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(tmp.resolve("templates/default.conf.template"), "server { listen ${PORT}; }\n");
+        CliRun r = CliRun.of(tmp.toString());
+        assertEquals(0, r.exit());
+        assertEquals("proxylint: warning: no nginx or httpd config found in " + tmp + "; it holds 1 config template ("
+                + tmp.resolve("templates/default.conf.template") + "): lint the rendered config, or name a template"
+                + " to lint it as it is\n", r.err());
+    }
+
+    @Test
     void colourIsOffWhenPipedAndOnWithColor(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("nginx.conf");
         Files.writeString(f, BROKEN);
