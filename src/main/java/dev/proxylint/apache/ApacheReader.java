@@ -71,6 +71,7 @@ public final class ApacheReader {
     private final Set<String> loaded = new HashSet<>();
     private boolean sawLoadModule;
     private Path entryDir;
+    private Path entryPath;
     private Path serverRoot;
     private boolean htaccess;
     /**
@@ -88,6 +89,7 @@ public final class ApacheReader {
 
     public ParsedConfig read(SourceFile entry) {
         entryDir = entry.path() != null ? entry.path().toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+        entryPath = entry.path();
         htaccess = entry.display().endsWith(".htaccess");
         sources.put(entry.display(), entry);
         Deque<Path> stack = new ArrayDeque<>();
@@ -454,7 +456,9 @@ public final class ApacheReader {
             throws Stop {
         String pattern = d.arg(0);
         List<Path> matches = new ArrayList<>();
-        String below = ConfPrefixes.below(pattern, ConfPrefixes.HTTPD);
+        // a checkout, not the deployed config: /etc/apache2/X means X where the entry file's ServerRoot is
+        boolean checkout = entryPath != null && !ConfPrefixes.holds(entryDir, ConfPrefixes.HTTPD);
+        String below = checkout ? ConfPrefixes.below(pattern, ConfPrefixes.HTTPD) : null;
         String lookup = below != null ? below : pattern; // /etc/apache2/X: X where the entry file's ServerRoot is
         boolean absolute = Path.of(lookup).isAbsolute();
         for (Path base : absolute ? List.of(entryDir) : bases()) {
@@ -483,7 +487,11 @@ public final class ApacheReader {
             return;
         }
         d.markInclude(Directive.IncludeState.RESOLVED);
-        for (Path m : expandDirectories(matches)) {
+        for (Path match : expandDirectories(matches)) {
+            Path m = checkout ? ConfPrefixes.followLink(match, ConfPrefixes.HTTPD, bases()) : match;
+            if (m == null) {
+                continue; // a link to a file that only the deployed machine has
+            }
             Path key = m.toAbsolutePath().normalize();
             if (includeStack.contains(key)) {
                 throw stop(d.position(), "Include \"" + pattern + "\" includes " + paths.of(key)

@@ -61,6 +61,14 @@ public final class Linter {
         return notes;
     }
 
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException | SecurityException e) {
+            return p;
+        }
+    }
+
     public LintReport lint(List<InputCollector.Candidate> candidates) {
         // parse everything, then lint the configs that include the most first, so included files are covered
         List<ParsedConfig> parsed = new ArrayList<>();
@@ -79,10 +87,13 @@ public final class Linter {
         for (int i : order) {
             ParsedConfig config = parsed.get(i);
             Path own = config.entry().path() == null ? null : config.entry().path().toAbsolutePath().normalize();
-            if (own != null && covered.contains(own)) {
+            if (own != null && (covered.contains(own) || covered.contains(realPath(own)))) {
                 continue;
             }
-            covered.addAll(config.filesRead());
+            for (Path read : config.filesRead()) {
+                covered.add(read);
+                covered.add(realPath(read)); // sites-enabled/app read through its link covers sites-available/app
+            }
             config.sources().forEach(sources::putIfAbsent);
             filesRead.addAll(config.filesRead());
             if (own == null) {

@@ -51,6 +51,8 @@ public final class NginxParser {
     private final Set<Path> filesRead = new LinkedHashSet<>();
     private Path prefix;
     private Path fallbackPrefix;
+    /** A checkout, not the deployed config: /etc/nginx/X in an include means X beside the entry file. */
+    private boolean checkout;
     private int directiveCount;
     private boolean tooBig;
 
@@ -63,6 +65,8 @@ public final class NginxParser {
         Path dir = entry.path() != null ? entry.path().toAbsolutePath().getParent()
                 : Path.of("").toAbsolutePath();
         prefix = dir;
+        // read in place on the server (or from standard input): absolute includes are what they say
+        checkout = entry.path() != null && !ConfPrefixes.holds(dir, ConfPrefixes.NGINX);
         String folder = dir.getFileName() == null ? "" : dir.getFileName().toString();
         if (folder.startsWith("sites-") || folder.equals("conf.d") || folder.equals("snippets")) {
             fallbackPrefix = dir.getParent();
@@ -186,7 +190,7 @@ public final class NginxParser {
 
     private List<Directive> include(Directive d, Deque<Path> stack, int depth) {
         String pattern = d.arg(0);
-        String below = ConfPrefixes.below(pattern, ConfPrefixes.NGINX);
+        String below = checkout ? ConfPrefixes.below(pattern, ConfPrefixes.NGINX) : null;
         String lookup = below != null ? below : pattern; // /etc/nginx/X: X beside the entry file
         List<Path> matches = Globs.expand(lookup, prefix);
         if (matches.isEmpty() && fallbackPrefix != null && !Path.of(lookup).isAbsolute()) {
@@ -204,8 +208,8 @@ public final class NginxParser {
             }
             d.markInclude(Directive.IncludeState.UNRESOLVED);
             problems.add(new Problem("PL002", d.position(), "include \"" + pattern + "\": no such file"
-                    + (below != null ? " (looked for " + below + " in " + paths.of(prefix) + ", which stands for "
-                    + pattern.substring(0, pattern.length() - below.length()) + ")"
+                    + (below != null ? " (looked for " + below + " beside the entry file, in " + paths.of(prefix)
+                    + (fallbackPrefix != null ? " and " + paths.of(fallbackPrefix) : "") + ")"
                     : Path.of(pattern).isAbsolute() ? "" : " (relative to " + paths.of(prefix) + ")")
                     + "; nginx would refuse to start unless it exists where this config is deployed,"
                     + " and findings that depend on its content may be missing", null));
@@ -213,7 +217,12 @@ public final class NginxParser {
         }
         d.markInclude(Directive.IncludeState.RESOLVED);
         List<Directive> out = new ArrayList<>();
-        for (Path m : matches) {
+        for (Path match : matches) {
+            Path m = checkout ? ConfPrefixes.followLink(match, ConfPrefixes.NGINX, List.of(prefix,
+                    fallbackPrefix == null ? prefix : fallbackPrefix)) : match;
+            if (m == null) {
+                continue; // a link to a file that only the deployed machine has
+            }
             Path key = m.toAbsolutePath().normalize();
             if (Files.isDirectory(key)) {
                 continue;

@@ -12,14 +12,14 @@ public final class ConfPrefixes {
     public static final List<String> NGINX = List.of("/etc/nginx/", "/usr/local/nginx/conf/",
             "/usr/local/etc/nginx/", "/opt/homebrew/etc/nginx/");
     public static final List<String> HTTPD = List.of("/etc/apache2/", "/etc/httpd/", "/usr/local/apache2/",
-            "/usr/local/etc/apache24/", "/opt/homebrew/etc/httpd/");
+            "/usr/local/etc/apache24/", "/usr/local/etc/httpd/", "/opt/homebrew/etc/httpd/");
 
     private ConfPrefixes() {
     }
 
     /** The part of an absolute include pattern below one of these folders ("conf.d/*.conf"), or null. */
     public static String below(String pattern, List<String> prefixes) {
-        String p = pattern.replace('\\', '/');
+        String p = pattern.replace('\\', '/').replaceAll("/{2,}", "/");
         for (String prefix : prefixes) {
             if (p.startsWith(prefix) && p.length() > prefix.length()) {
                 return p.substring(prefix.length());
@@ -32,5 +32,33 @@ public final class ConfPrefixes {
     public static boolean holds(java.nio.file.Path dir, List<String> prefixes) {
         return below(dir.toString().replace('\\', '/') + "/", prefixes) != null
                 || prefixes.contains(dir.toString().replace('\\', '/') + "/");
+    }
+
+    /**
+     * The file to read for a match of an include: a link into a deployed folder (sites-enabled/app ->
+     * /etc/nginx/sites-available/app, as Debian and most guides make them) is followed inside the checkout, in
+     * the first of {@code roots} that holds its target; null when none does (the target exists only where the
+     * config is deployed). Any other file as it is.
+     */
+    public static java.nio.file.Path followLink(java.nio.file.Path file, List<String> prefixes,
+                                                List<java.nio.file.Path> roots) {
+        try {
+            if (!java.nio.file.Files.isSymbolicLink(file)) {
+                return file;
+            }
+            java.nio.file.Path target = java.nio.file.Files.readSymbolicLink(file);
+            String rest = target.isAbsolute() ? below(target.toString(), prefixes) : null;
+            if (rest == null) {
+                return file;
+            }
+            for (java.nio.file.Path root : roots) {
+                if (root != null && java.nio.file.Files.exists(root.resolve(rest))) {
+                    return root.resolve(rest);
+                }
+            }
+            return null;
+        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+            return file;
+        }
     }
 }

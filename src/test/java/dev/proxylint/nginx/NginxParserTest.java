@@ -144,6 +144,21 @@ class NginxParserTest {
         assertEquals(3, c.filesRead().size());
     }
 
+    /** Debian's sites-enabled links point at /etc/nginx/sites-available/...: followed inside the checkout. */
+    @Test
+    void absoluteLinksInSitesEnabledAreFollowedInsideTheCheckout(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("sites-available"));
+        Files.createDirectories(tmp.resolve("sites-enabled"));
+        Files.writeString(tmp.resolve("nginx.conf"), "events {}\nhttp {\n    include /etc/nginx//sites-enabled/*;\n}\n");
+        Files.writeString(tmp.resolve("sites-available/app"), "server { listen 80; }\n");
+        Files.createSymbolicLink(tmp.resolve("sites-enabled/app"), Path.of("/etc/nginx/sites-available/app"));
+        Files.createSymbolicLink(tmp.resolve("sites-enabled/gone"), Path.of("/etc/nginx/sites-available/gone"));
+        ParsedConfig c = new NginxParser(new DisplayPaths(tmp)).parse(SourceFile.read(tmp.resolve("nginx.conf"),
+                "nginx.conf"));
+        assertEquals(List.of(), c.problems());
+        assertEquals("sites-available/app:1:1", c.root().get(1).block().get(1).position().toString());
+    }
+
     /**
      * A checkout of a deployed config: nginx.conf says include /etc/nginx/conf.d/*.conf, and the checkout holds
      * conf.d beside it. The include is read from there, never from the /etc/nginx of the machine linting it.
@@ -161,8 +176,8 @@ class NginxParserTest {
         assertTrue(c.filesRead().stream().noneMatch(p -> p.startsWith("/etc/nginx")), c.filesRead().toString());
 
         Files.writeString(tmp.resolve("nginx.conf"), "events {}\nhttp {\n    include /etc/nginx/app.conf;\n}\n");
-        assertEquals("include \"/etc/nginx/app.conf\": no such file (looked for app.conf in ., which stands for"
-                + " /etc/nginx/); nginx would refuse to start unless it exists where this config is deployed, and"
+        assertEquals("include \"/etc/nginx/app.conf\": no such file (looked for app.conf beside the entry file, in"
+                + " .); nginx would refuse to start unless it exists where this config is deployed, and"
                 + " findings that depend on its content may be missing", new NginxParser(new DisplayPaths(tmp))
                 .parse(SourceFile.read(tmp.resolve("nginx.conf"), "nginx.conf")).problems().get(0).message());
     }
