@@ -76,9 +76,23 @@ final class NginxChecks {
             out.add(error(d, "\"" + name + "\" directive is duplicate"));
             return;
         }
-        if (d.args().stream().anyMatch(w -> Placeholders.in(w.value()))) {
+        boolean placeholder = d.args().stream().anyMatch(w -> Placeholders.in(w.value()));
+        if (placeholder && Placeholders.templateFile(d.position().file())) {
             return; // a template's ${VALUE}: filled in before nginx reads it
         }
+        int before = out.size();
+        checkArguments(d, spec, parent, n, out);
+        if (placeholder && out.size() > before) {
+            // a rendered file with a placeholder left in (envsubst leaves unknown names as they are)
+            Problem p = out.remove(out.size() - 1);
+            out.add(new Problem(p.ruleId(), p.position(), p.message() + "; it holds a template placeholder that was"
+                    + " never filled in", p.fix(), p.structural()));
+        }
+    }
+
+    private static void checkArguments(Directive d, NginxDirectives.Spec spec, String parent, int n,
+                                       List<Problem> out) {
+        String name = d.name();
         switch (spec.type()) {
             case TIME -> {
                 if (NginxValues.parseMillis(d.arg(0)) < 0) {

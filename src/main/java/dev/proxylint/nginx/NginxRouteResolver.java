@@ -415,7 +415,8 @@ final class NginxRouteResolver {
         } else {
             bodyLimit = new Sourced<>(DEFAULT_BODY_LIMIT, at, "the default client_max_body_size (1m)");
         }
-        ProxyTarget target = ProxyTarget.parse(pass, exprs);
+        ProxyTarget target = ProxyTarget.parse(pass, exprs, v -> exprs.definesMap(v) || NginxVariables.isBuiltin(v)
+                || NginxVariables.definedAnywhere(httpLevel, v) || NginxVariables.definedAnywhere(server.children(), v));
         Backends backends = backends(target, pass);
         Sourced<String> backendPath = backendPath(target, pass, loc);
         Sourced<String> queryDropped = null;

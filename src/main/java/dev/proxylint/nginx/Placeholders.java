@@ -17,8 +17,20 @@ final class Placeholders {
         return PLACEHOLDER.matcher(s).find();
     }
 
-    /** The text with each placeholder replaced by a plain word, for questions such as "does it use variables?". */
-    static String filled(String s) {
-        return PLACEHOLDER.matcher(s).replaceAll("placeholder");
+    /**
+     * The text with each placeholder replaced by a plain word, for questions such as "does it use variables?".
+     * A name the config defines ({@code set $BACKEND ...}; nginx variable names ignore case) stays a variable.
+     */
+    static String filled(String s, java.util.function.Predicate<String> defined) {
+        return PLACEHOLDER.matcher(s).replaceAll(m -> {
+            String name = m.group().substring(2, m.group().length() - 1).toLowerCase(java.util.Locale.ROOT);
+            return defined.test(name) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "placeholder";
+        });
+    }
+
+    /** Whether a file is a template by its name (default.conf.template, nginx.conf.j2, nginx-template.conf). */
+    static boolean templateFile(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).matches(
+                ".*(template|\\.tpl|\\.j2|\\.jinja2?|\\.erb|\\.ejs|\\.sigil|\\.tmpl).*");
     }
 }

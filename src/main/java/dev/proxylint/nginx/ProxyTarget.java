@@ -19,9 +19,11 @@ record ProxyTarget(String host, String uri, boolean uriUnknown, boolean uriAsIs,
     private static final Pattern PASSES_QUERY = Pattern.compile(
             "\\$\\{?(request_uri|args|query_string|is_args)(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
 
-    static ProxyTarget parse(Directive pass, NginxExpressions exprs) {
+    /** @param defined whether the config defines a variable (set, map, geo...), by its lower-case name */
+    static ProxyTarget parse(Directive pass, NginxExpressions exprs, java.util.function.Predicate<String> defined) {
         String url = pass.argCount() > 0 ? pass.arg(0) : "";
-        boolean variables = Placeholders.filled(url).contains("$"); // a template's ${HOST} is filled in before
+        // a template's ${HOST} is filled in before nginx reads the file
+        boolean variables = Placeholders.filled(url, defined).contains("$");
         int scheme = url.indexOf("://");
         String rest = scheme >= 0 ? url.substring(scheme + 3) : url;
         if (rest.startsWith("unix:")) {

@@ -93,6 +93,16 @@ class NginxParserTest {
     }
 
     @Test
+    void aTemplatePlaceholderIsAValueOnlyInATemplate() {
+        String text = "proxy_read_timeout ${READ_TIMEOUT};\n";
+        assertEquals(List.of(), new NginxParser(DisplayPaths.ofWorkingDirectory())
+                .parse(SourceFile.ofText("default.conf.template", text)).problems());
+        assertEquals("1:1 \"proxy_read_timeout\" directive invalid value (\"${READ_TIMEOUT}\" is not an nginx time:"
+                + " use ms, s, m, h, d or w, e.g. 60s); it holds a template placeholder that was never filled in",
+                firstError(text));
+    }
+
+    @Test
     void aStreamProxyPassTakesHostAndPort() {
         assertEquals(List.of(), new NginxParser(DisplayPaths.ofWorkingDirectory()).parse(SourceFile.ofText("n.conf",
                 "events {}\nstream { server { listen 12345; proxy_pass 127.0.0.1:3000; } }\n")).problems());
