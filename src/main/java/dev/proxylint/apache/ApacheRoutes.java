@@ -138,13 +138,20 @@ public final class ApacheRoutes {
                     || r.upgrade().status() != Upgrade.Status.CARRIED) {
                 return r;
             }
-            Directive cond = connectionCondition();
-            if (cond == null) {
-                return r;
+            if (connectionCondition(null) == null) {
+                return r; // no rule tests Connection: Firefox goes where Chrome goes
             }
             Route firefox = new Resolver(s, transport, request.asFirefox()).resolveFor();
             if (firefox.upgrade() != null && firefox.upgrade().status() != Upgrade.Status.NOT_CARRIED
                     || !firefox.complete()) {
+                return r;
+            }
+            // the test that sent Firefox elsewhere: on the rule Chrome took, or on the one Firefox took
+            Directive cond = connectionCondition(r.at());
+            if (cond == null) {
+                cond = connectionCondition(firefox.at());
+            }
+            if (cond == null) {
                 return r;
             }
             String instead = firefox.proxied() ? "go to \"" + firefox.handler() + "\" without the upgrade"
@@ -164,13 +171,24 @@ public final class ApacheRoutes {
         }
 
         /**
-         * The first RewriteCond on %{HTTP:Connection}, among the rules that apply to this path, that decides
-         * differently for Chrome's "Upgrade" and Firefox's "keep-alive, Upgrade", or null.
+         * Among the conditions of the RewriteRule at {@code ruleAt} (any rule when null), the first on
+         * %{HTTP:Connection} that decides differently for Chrome's "Upgrade" and Firefox's "keep-alive, Upgrade",
+         * or null.
          */
-        private Directive connectionCondition() {
+        private Directive connectionCondition(Position ruleAt) {
             List<Directive> rules = new ArrayList<>(s.rewriteLevel());
             rules.addAll(s.locationRewrites(request.path));
-            for (Directive d : rules) {
+            int rule = ruleAt == null ? rules.size() : -1;
+            for (int i = 0; i < rules.size() && ruleAt != null; i++) {
+                if (rules.get(i).is("RewriteRule") && rules.get(i).position().equals(ruleAt)) {
+                    rule = i;
+                }
+            }
+            int first = ruleAt == null ? 0 : rule;
+            while (ruleAt != null && first > 0 && rules.get(first - 1).is("RewriteCond")) {
+                first--;
+            }
+            for (Directive d : rule < 0 ? List.<Directive>of() : rules.subList(first, rule)) {
                 if (d.is("RewriteCond") && d.argCount() >= 2
                         && d.arg(0).toUpperCase(java.util.Locale.ROOT).contains("HTTP:CONNECTION")) {
                     boolean nocase = d.argCount() > 2

@@ -137,7 +137,8 @@ public final class Fixer {
      * directive in the same block.
      */
     private static boolean endsLine(String line, int col, Edit.Kind kind) {
-        String rest = col >= 0 && col <= line.length() ? withoutComment(line.substring(col)).stripTrailing() : "";
+        String rest = col >= 0 && col <= line.length() ? withoutQuoted(withoutComment(line.substring(col))).stripTrailing()
+                : "";
         if (kind == Edit.Kind.INSERT_INSIDE) {
             return rest.endsWith("{") && rest.indexOf('{') == rest.length() - 1 || rest.startsWith("<")
                     && rest.endsWith(">");
@@ -163,6 +164,11 @@ public final class Fixer {
             }
         }
         return text;
+    }
+
+    /** The text with quoted strings emptied, so a ; { } inside quotes is not read as syntax. */
+    private static String withoutQuoted(String text) {
+        return text.replaceAll("\"(\\\\.|[^\"\\\\])*\"|'(\\\\.|[^'\\\\])*'", "\"\"");
     }
 
     private static String indentOf(String line) {

@@ -151,8 +151,11 @@ public final class InputCollector {
                 continue;
             }
             try (java.util.stream.Stream<Path> walk = Files.walk(dir, 8)) {
-                walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                        .matches(".*\\.(template|tpl|j2|jinja|jinja2|erb|ejs|sigil)")).limit(100).forEach(out::add);
+                // proxy config templates only: not an app's HTML views or node_modules
+                walk.filter(Files::isRegularFile).filter(f -> !f.toString().contains("node_modules"))
+                        .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                        .matches(".*(\\.conf|nginx|httpd|apache|proxy|site|vhost).*\\.(template|tpl|j2|jinja|jinja2|erb|ejs"
+                                + "|sigil)")).limit(100).forEach(out::add);
             } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
                 // an unreadable folder: no hint
             }

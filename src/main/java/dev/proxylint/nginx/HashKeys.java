@@ -27,18 +27,19 @@ final class HashKeys {
                         + "), so one session's requests land on different nodes";
             }
         }
-        // alone the variable leaves the key empty on the handshake; with others it changes after the handshake
-        String missing = vars.size() == 1 ? " is empty on the first request" : " changes after the first request";
+        // alone the variable leaves the key empty on the handshake; with anything else it changes after it
+        boolean alone = key.matches("\\$\\{?(arg_sid|cookie_io)}?");
+        String missing = alone ? " is empty on the first request" : " changes after the first request";
         if (vars.contains("arg_sid")) {
-            return "the key " + key + missing + " ($arg_sid: the handshake carries no sid,"
-                    + " so nginx balances it round robin) and later requests hash elsewhere";
+            return "the key " + key + missing + " ($arg_sid: the handshake carries no sid"
+                    + (alone ? ", so nginx balances it round robin)" : ")") + " and later requests hash elsewhere";
         }
         if (vars.contains("cookie_io")) {
             // lab (review 4): 0/30 polling clients with Socket.IO 4 defaults, about half with cookie: true
             return "the key " + key + missing + " ($cookie_io: the Socket.IO server sets"
                     + " the io cookie in its handshake response, and only when its cookie option is on, off by"
-                    + " default since v3), so nginx balances the handshake round robin and later requests hash"
-                    + " elsewhere";
+                    + " default since v3)" + (alone ? ", so nginx balances the handshake round robin and" : ", and")
+                    + " later requests hash elsewhere";
         }
         boolean stable = vars.stream().anyMatch(v -> CLIENT_STABLE.contains(v) || v.startsWith("cookie_"));
         String arg = vars.stream().filter(v -> v.startsWith("arg_")).findFirst().orElse(null);
