@@ -22,12 +22,24 @@ final class Git {
     }
 
     static byte[] bytes(Path dir, String... args) throws UsageException {
+        return bytes(dir, java.util.Map.of(), args);
+    }
+
+    /** git with an index of its own ({@code GIT_INDEX_FILE}), leaving the repository's index alone. */
+    static String runWithIndex(Path dir, Path index, String... args) throws UsageException {
+        return new String(bytes(dir, java.util.Map.of("GIT_INDEX_FILE", index.toAbsolutePath().toString()), args),
+                StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(Path dir, java.util.Map<String, String> env, String... args) throws UsageException {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.PIPE)
-                    .start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.PIPE);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             p.getOutputStream().close();
             byte[][] out = new byte[2][];
             Thread errReader = new Thread(() -> out[1] = readAll(p.getErrorStream()));

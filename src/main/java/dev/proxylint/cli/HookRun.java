@@ -93,21 +93,18 @@ final class HookRun implements Callable<Integer> {
         return last;
     }
 
-    /** The pushed commit's tree, unpacked from git archive's zip (no tar needed). */
-    private static void export(Path top, Path tree, String commit) throws UsageException {
-        byte[] zip = Git.bytes(top, "archive", "--format=zip", commit);
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            java.util.zip.ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                Path target = tree.resolve(e.getName()).normalize();
-                if (!target.startsWith(tree) || e.isDirectory()) {
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, in.readNBytes((int) SourceFile.MAX_BYTES));
-            }
-        } catch (IOException ex) {
-            throw new UsageException("cannot unpack the pushed tree: " + ex.getMessage());
+    /**
+     * The pushed commit's tree, checked out through an index of its own, as the pre-commit hook checks out the
+     * staged one: symlinks stay symlinks (sites-enabled/app -> ../sites-available/app), which an archive lost.
+     */
+    private static void export(Path top, Path tree, String commit) throws UsageException, IOException {
+        Path index = Files.createTempFile("proxylint-index", "");
+        try {
+            Files.delete(index); // git writes a new index there
+            Git.runWithIndex(top, index, "read-tree", commit);
+            Git.runWithIndex(top, index, "checkout-index", "--all", "--prefix=" + tree.toAbsolutePath() + "/");
+        } finally {
+            Files.deleteIfExists(index);
         }
     }
 

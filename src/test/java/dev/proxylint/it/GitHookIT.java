@@ -110,6 +110,26 @@ class GitHookIT {
         assertEquals(0, git("push", "origin", "HEAD:main").exit());
     }
 
+    /** The pushed tree keeps its links: a site enabled through sites-enabled/app -> ../sites-available/app. */
+    @Test
+    void prePushFollowsTheLinksOfThePushedTree(@TempDir Path remote) throws Exception {
+        Launcher.run(remote, "git", "init", "-q", "--bare");
+        git("remote", "add", "origin", remote.toString());
+        assertEquals(0, Launcher.run(repo, Launcher.PROXYLINT.toString(), "hook", "install", "--pre-push").exit());
+        Files.createDirectories(repo.resolve("nginx/sites-available"));
+        Files.createDirectories(repo.resolve("nginx/sites-enabled"));
+        Files.writeString(repo.resolve("nginx/nginx.conf"), "events {}\nhttp {\n    proxy_read_timeout 10s;\n"
+                + "    include sites-enabled/*;\n}\n");
+        Files.writeString(repo.resolve("nginx/sites-available/app"), GOOD.replace("        proxy_read_timeout 60s;\n", ""));
+        Files.createSymbolicLink(repo.resolve("nginx/sites-enabled/app"), Path.of("../sites-available/app"));
+        git("add", ".");
+        git("commit", "-q", "-m", "a 10 s timeout at http level");
+        Launcher.Result refused = git("push", "origin", "HEAD:main");
+        assertNotEquals(0, refused.exit());
+        assertTrue((refused.out() + refused.err()).contains("nginx/nginx.conf:3:5: error[PL201]"),
+                refused.out() + refused.err());
+    }
+
     @Test
     void aForeignHookIsNotReplacedWithoutForce() throws Exception {
         Path hook = repo.resolve(".git/hooks/pre-commit");
