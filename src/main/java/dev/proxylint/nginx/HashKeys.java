@@ -17,6 +17,9 @@ final class HashKeys {
 
     /** Why the key does not pin a client, or null when it does. {@code vars}: the key's base variables. */
     static String problem(String key, Set<String> vars) {
+        if (Placeholders.in(key)) {
+            return null; // a template's ${KEY}: what it becomes is not known here
+        }
         for (String v : vars) {
             if (PER_REQUEST.contains(v)) {
                 String why = v.equals("request_uri") || v.equals("args") || v.equals("query_string")

@@ -78,6 +78,9 @@ final class LocationMatcher {
         int bestLen = -1;
         for (Directive d : locations) {
             Loc l = Loc.of(d);
+            if (Placeholders.in(l.name())) {
+                certain = false; // location ${PATH} in a template: it may be the one
+            }
             if (l.modifier().equals("=") && l.name().equals(uri)) {
                 chain.add(d);
                 return Rc.OK;

@@ -196,6 +196,10 @@ public final class NginxParser {
         if (matches.isEmpty() && fallbackPrefix != null && !Path.of(lookup).isAbsolute()) {
             matches = Globs.expand(lookup, fallbackPrefix);
         }
+        if (matches.isEmpty() && Placeholders.in(pattern)) {
+            d.markInclude(Directive.IncludeState.UNRESOLVED); // include ${DIR}/x.conf in a template: not known here
+            return List.of();
+        }
         if (matches.isEmpty()) {
             if (Globs.hasWildcard(pattern)) {
                 d.markInclude(Directive.IncludeState.EMPTY);
