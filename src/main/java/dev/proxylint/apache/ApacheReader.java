@@ -71,7 +71,7 @@ public final class ApacheReader {
     private final Set<String> loaded = new HashSet<>();
     private boolean sawLoadModule;
     private Path entryDir;
-    private Path entryPath;
+    private boolean checkout;
     private Path serverRoot;
     private boolean htaccess;
     /**
@@ -89,7 +89,8 @@ public final class ApacheReader {
 
     public ParsedConfig read(SourceFile entry) {
         entryDir = entry.path() != null ? entry.path().toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-        entryPath = entry.path();
+        // a checkout, not the deployed config: /etc/apache2/X means X where the entry file's ServerRoot is
+        checkout = entry.path() != null && !ConfPrefixes.holds(entryDir, ConfPrefixes.HTTPD);
         htaccess = entry.display().endsWith(".htaccess");
         sources.put(entry.display(), entry);
         Deque<Path> stack = new ArrayDeque<>();
@@ -456,8 +457,6 @@ public final class ApacheReader {
             throws Stop {
         String pattern = d.arg(0);
         List<Path> matches = new ArrayList<>();
-        // a checkout, not the deployed config: /etc/apache2/X means X where the entry file's ServerRoot is
-        boolean checkout = entryPath != null && !ConfPrefixes.holds(entryDir, ConfPrefixes.HTTPD);
         String below = checkout ? ConfPrefixes.below(pattern, ConfPrefixes.HTTPD) : null;
         String lookup = below != null ? below : pattern; // /etc/apache2/X: X where the entry file's ServerRoot is
         boolean absolute = Path.of(lookup).isAbsolute();

@@ -165,9 +165,7 @@ public final class ApacheRoutes {
                     + " \"Connection: Upgrade\" (Chrome, Safari, Node) from \"Connection: keep-alive, Upgrade\""
                     + " (Firefox), so Firefox's WebSocket requests " + instead, null,
                     "RewriteCond " + cond.arg(0) + " " + negate + "upgrade " + flags);
-            return new Route(r.dialect(), r.transport(), r.at(), r.handler(), r.proxied(), r.notProxied(),
-                    r.complete(), u, r.httpVersion(), r.timeout(), r.backends(), r.backendPath(), r.queryDropped(),
-                    r.bodyLimit());
+            return r.withUpgrade(u);
         }
 
         /**

@@ -137,8 +137,7 @@ public final class Fixer {
      * directive in the same block.
      */
     private static boolean endsLine(String line, int col, Edit.Kind kind) {
-        String rest = col >= 0 && col <= line.length() ? withoutQuoted(withoutComment(line.substring(col))).stripTrailing()
-                : "";
+        String rest = col >= 0 && col <= line.length() ? syntaxOf(line.substring(col)).stripTrailing() : "";
         if (kind == Edit.Kind.INSERT_INSIDE) {
             return rest.endsWith("{") && rest.indexOf('{') == rest.length() - 1 || rest.startsWith("<")
                     && rest.endsWith(">");
@@ -146,8 +145,12 @@ public final class Fixer {
         return rest.indexOf('{') < 0 && rest.indexOf('}') < 0 && (rest.indexOf(';') < 0 || rest.indexOf(';') == rest.length() - 1);
     }
 
-    /** The text before an end-of-line {@code # comment} (a {@code #} outside quotes, after a blank or ; { }). */
-    private static String withoutComment(String text) {
+    /**
+     * The syntax of a line: quoted strings emptied (a ; { } inside quotes is not syntax) and an end-of-line
+     * {@code # comment} (a {@code #} outside quotes, after a blank or ; { }) dropped.
+     */
+    private static String syntaxOf(String text) {
+        StringBuilder out = new StringBuilder();
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -156,19 +159,16 @@ public final class Fixer {
                     i++;
                 } else if (c == quote) {
                     quote = 0;
+                    out.append(c);
                 }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
             } else if (c == '#' && (i == 0 || " \t;{}".indexOf(text.charAt(i - 1)) >= 0)) {
-                return text.substring(0, i);
+                break;
+            } else {
+                quote = c == '"' || c == '\'' ? c : 0;
+                out.append(c);
             }
         }
-        return text;
-    }
-
-    /** The text with quoted strings emptied, so a ; { } inside quotes is not read as syntax. */
-    private static String withoutQuoted(String text) {
-        return text.replaceAll("\"(\\\\.|[^\"\\\\])*\"|'(\\\\.|[^'\\\\])*'", "\"\"");
+        return out.toString();
     }
 
     private static String indentOf(String line) {

@@ -2,6 +2,7 @@ package dev.proxylint.lint;
 
 import dev.proxylint.source.DialectDetector;
 import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.TemplateNames;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,9 +154,8 @@ public final class InputCollector {
             try (java.util.stream.Stream<Path> walk = Files.walk(dir, 8)) {
                 // proxy config templates only: not an app's HTML views or node_modules
                 walk.filter(Files::isRegularFile).filter(f -> !f.toString().contains("node_modules"))
-                        .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                        .matches(".*(\\.conf|nginx|httpd|apache|proxy|site|vhost).*\\.(template|tpl|j2|jinja|jinja2|erb|ejs"
-                                + "|sigil)")).limit(100).forEach(out::add);
+                        .filter(f -> TemplateNames.isProxyTemplate(f.getFileName().toString())).limit(100)
+                        .forEach(out::add);
             } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
                 // an unreadable folder: no hint
             }

@@ -2,8 +2,10 @@ package dev.proxylint.nginx;
 
 import dev.proxylint.source.Directive;
 import dev.proxylint.source.Problem;
+import dev.proxylint.source.TemplateNames;
 import dev.proxylint.source.Word;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,17 +78,15 @@ final class NginxChecks {
             out.add(error(d, "\"" + name + "\" directive is duplicate"));
             return;
         }
-        boolean placeholder = d.args().stream().anyMatch(w -> Placeholders.in(w.value()));
-        if (placeholder && Placeholders.templateFile(d.position().file())) {
-            return; // a template's ${VALUE}: filled in before nginx reads it
-        }
-        int before = out.size();
-        checkArguments(d, spec, parent, n, out);
-        if (placeholder && out.size() > before) {
-            // a rendered file with a placeholder left in (envsubst leaves unknown names as they are)
-            Problem p = out.remove(out.size() - 1);
-            out.add(new Problem(p.ruleId(), p.position(), p.message() + "; it holds a template placeholder that was"
-                    + " never filled in", p.fix(), p.structural()));
+        if (d.args().stream().noneMatch(w -> Placeholders.in(w.value()))) {
+            checkArguments(d, spec, parent, n, out);
+        } else if (!TemplateNames.isTemplate(d.position().file())) {
+            // a rendered file with a placeholder left in (envsubst leaves unknown names as they are); in a
+            // template the ${VALUE} is filled in before nginx reads it
+            List<Problem> found = new ArrayList<>();
+            checkArguments(d, spec, parent, n, found);
+            found.forEach(p -> out.add(new Problem(p.ruleId(), p.position(), p.message() + "; it holds a template"
+                    + " placeholder that was never filled in", p.fix(), p.structural())));
         }
     }
 

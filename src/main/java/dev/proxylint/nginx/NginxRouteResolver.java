@@ -387,10 +387,10 @@ final class NginxRouteResolver {
         if (upgrade != null && overruled != null && upgrade.status() != Upgrade.Status.CARRIED
                 && upgrade.status() != Upgrade.Status.UNKNOWN) {
             // the usual surprise: a regex location takes the path from the prefix location written for it
-            upgrade = new Upgrade(upgrade.status(), upgrade.at(), upgrade.detail() + " (this regex location takes "
+            upgrade = upgrade.withMoreDetail(" (this regex location takes "
                     + exprs.uri + " from \"" + NginxRoutes.header(overruled) + "\" at line "
                     + overruled.position().line() + ": nginx tries regex locations after the longest prefix unless"
-                    + " that prefix is written with ^~)", upgrade.outerAt(), upgrade.fix());
+                    + " that prefix is written with ^~)");
         }
         Directive version = eff.last("proxy_http_version");
         Sourced<String> httpVersion = version != null

@@ -28,9 +28,4 @@ final class Placeholders {
         });
     }
 
-    /** Whether a file is a template by its name (default.conf.template, nginx.conf.j2, nginx-template.conf). */
-    static boolean templateFile(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).matches(
-                ".*(template|\\.tpl|\\.j2|\\.jinja2?|\\.erb|\\.ejs|\\.sigil|\\.tmpl).*");
-    }
 }

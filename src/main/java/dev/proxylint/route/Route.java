@@ -25,4 +25,9 @@ public record Route(Dialect dialect, Transport transport, Position at, String ha
                     String notProxied, boolean complete, Upgrade upgrade, Sourced<String> httpVersion,
                     IdleTimeout timeout, Backends backends, Sourced<String> backendPath,
                     Sourced<String> queryDropped, Sourced<Long> bodyLimit) {
+
+    public Route withUpgrade(Upgrade other) {
+        return new Route(dialect, transport, at, handler, proxied, notProxied, complete, other, httpVersion, timeout,
+                backends, backendPath, queryDropped, bodyLimit);
+    }
 }

@@ -24,6 +24,11 @@ public record Upgrade(Status status, Position at, String detail, Position outerA
         UNKNOWN
     }
 
+    /** The same verdict, its detail followed by {@code more} (why the proxy chose this route, say). */
+    public Upgrade withMoreDetail(String more) {
+        return new Upgrade(status, at, detail + more, outerAt, fix);
+    }
+
     public static Upgrade carried(Position at) {
         return new Upgrade(Status.CARRIED, at, null, null, null);
     }

@@ -1,5 +1,8 @@
 package dev.proxylint.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,7 +32,7 @@ public final class ConfPrefixes {
     }
 
     /** Whether a folder is one of these (or below one). */
-    public static boolean holds(java.nio.file.Path dir, List<String> prefixes) {
+    public static boolean holds(Path dir, List<String> prefixes) {
         return below(dir.toString().replace('\\', '/') + "/", prefixes) != null
                 || prefixes.contains(dir.toString().replace('\\', '/') + "/");
     }
@@ -40,24 +43,23 @@ public final class ConfPrefixes {
      * the first of {@code roots} that holds its target; null when none does (the target exists only where the
      * config is deployed). Any other file as it is.
      */
-    public static java.nio.file.Path followLink(java.nio.file.Path file, List<String> prefixes,
-                                                List<java.nio.file.Path> roots) {
+    public static Path followLink(Path file, List<String> prefixes, List<Path> roots) {
         try {
-            if (!java.nio.file.Files.isSymbolicLink(file)) {
+            if (!Files.isSymbolicLink(file)) {
                 return file;
             }
-            java.nio.file.Path target = java.nio.file.Files.readSymbolicLink(file);
+            Path target = Files.readSymbolicLink(file);
             String rest = target.isAbsolute() ? below(target.toString(), prefixes) : null;
             if (rest == null) {
                 return file;
             }
-            for (java.nio.file.Path root : roots) {
-                if (root != null && java.nio.file.Files.exists(root.resolve(rest))) {
+            for (Path root : roots) {
+                if (root != null && Files.exists(root.resolve(rest))) {
                     return root.resolve(rest);
                 }
             }
             return null;
-        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return file;
         }
     }

@@ -24,18 +24,8 @@ class SettingsLayersTest {
     /** A Socket.IO location with the given proxy_read_timeout on line 8, column 9. */
     private static void config(Path file, String readTimeout) throws Exception {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                server {
-                    listen 80;
-                    location /socket.io/ {
-                        proxy_pass http://127.0.0.1:3000;
-                        proxy_http_version 1.1;
-                        proxy_set_header Upgrade $http_upgrade;
-                        proxy_set_header Connection "upgrade";
-                        proxy_read_timeout %s;
-                    }
-                }
-                """.formatted(readTimeout));
+        Files.writeString(file, CliTest.BROKEN.replace("proxy_read_timeout 20s;", "proxy_read_timeout " + readTimeout
+                + ";"));
     }
 
     private static String firstLine(CliRun r) {
