@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # proxylint reality suite: every rule's verdict checked against real nginx, Apache httpd and Socket.IO.
 #
-#   bash src/e2e/run.sh                 all scenarios; rewrites docs/reality-matrix.md when all agree
+#   bash src/e2e/run.sh                 all scenarios; updates docs/reality-matrix.md when all agree and outcomes changed
 #   E2E_ONLY=pl201 bash src/e2e/run.sh  scenarios whose name matches the regex (the committed matrix is left alone)
 #
 # It installs what it needs (nginx, apache2 with apt-get when root; socket.io from the committed lock file with
@@ -234,9 +234,21 @@ rc=$?
 
 stop_all
 [ $STOP_FAILED = 1 ] && rc=2
-# the committed matrix is the last full run that agreed; a failed run's matrix stays in target/e2e/
+# the committed matrix is the last full run that agreed; a failed run's matrix stays in target/e2e/.
+# It is replaced only when an outcome changed (scenario, findings, outcome class, agreement), not for a new
+# commit id, date, wall time or a detail that varies between runs (timings, which error a client saw first),
+# so a CI checkout stays clean when reality still agrees with the committed matrix.
+matrix_facts() {
+  perl -pe 's/^(- proxylint: [^(]*).*/$1/; s/^(- machine: .*cores).*/$1/; s/ Wall time \d+ s\.$//;
+            s/(\*\*[A-Z_]+\*\*)(?:\\\||[^<|])*/$1/g' "$1"
+}
 if [ -z "$ONLY" ] && [ $rc = 0 ]; then
-  cp "$OUT/matrix.md" "$ROOT/docs/reality-matrix.md" && log "matrix: docs/reality-matrix.md"
+  committed="$ROOT/docs/reality-matrix.md"
+  if [ -f "$committed" ] && cmp -s <(matrix_facts "$committed") <(matrix_facts "$OUT/matrix.md"); then
+    log "matrix: same outcomes as docs/reality-matrix.md, left as it is (this run's: target/e2e/matrix.md)"
+  else
+    cp "$OUT/matrix.md" "$committed" && log "matrix: docs/reality-matrix.md updated (outcomes changed)"
+  fi
 fi
 log "wall time $(awk -v a="$START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f s", b - a }'); results in target/e2e/"
 exit $rc
