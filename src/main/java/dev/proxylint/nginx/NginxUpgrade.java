@@ -81,7 +81,11 @@ final class NginxUpgrade {
             List<Directive> outer = eff.at(i, "proxy_set_header");
             Directive outerUpgrade = lastHeader(outer, "upgrade");
             Directive outerConnection = lastHeader(outer, "connection");
-            if (outerUpgrade != null || outerConnection != null) {
+            // only headers that would help the upgrade count: an outer "Connection \"\"" (the upstream keepalive
+            // recipe) hides nothing worth having, so the cause is what this level lacks (PL101)
+            boolean helpful = outerUpgrade != null && !"".equals(exprs.eval(outerUpgrade.arg(1)))
+                    || outerConnection != null && connectionProblem(outerConnection) == null;
+            if (helpful) {
                 Directive hiding = headers.get(0);
                 Directive shown = outerUpgrade != null ? outerUpgrade : outerConnection;
                 return new Upgrade(Upgrade.Status.HIDDEN_BY_INNER, hiding.position(), missing,
