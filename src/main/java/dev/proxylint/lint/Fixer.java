@@ -35,7 +35,8 @@ public final class Fixer {
         List<Change> out = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
             SourceFile file = sources.get(entry.getKey());
-            if (file == null || file.isBinary()) {
+            // proxylint's own copy of a stock file is nothing to edit: that finding's fix is shown, not applied
+            if (file == null || file.isBinary() || entry.getKey().endsWith(dev.proxylint.source.Tree.BUILT_IN_SUFFIX)) {
                 continue;
             }
             Set<Edit> edits = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import dev.proxylint.nginx.NginxParser;
 import dev.proxylint.nginx.NginxRoutes;
 import dev.proxylint.route.RoutesModel;
 import dev.proxylint.rules.Catalogue;
+import dev.proxylint.rules.Edit;
 import dev.proxylint.rules.Finding;
 import dev.proxylint.rules.RuleContext;
 import dev.proxylint.rules.RuleMeta;
@@ -16,6 +17,7 @@ import dev.proxylint.source.DialectDetector;
 import dev.proxylint.source.DisplayPaths;
 import dev.proxylint.source.ParsedConfig;
 import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.Tree;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,9 +173,19 @@ public final class Linter {
         RuleMeta meta = e.meta();
         for (Finding f : e.rule().check(ctx)) {
             Finding placed = f.withSeverity(settings.severity(meta.id(), meta.severity()))
-                    .withSourceLine(sourceLine(config, f));
+                    .withSourceLine(sourceLine(config, f)).withEdits(f.edits().stream()
+                            .map(edit -> outOfBuiltIn(config, edit)).toList());
             into.putIfAbsent(f.rule() + "@" + f.position(), placed);
         }
+    }
+
+    /**
+     * A line to add after a directive of a built-in stock file goes after the include that brought the file in,
+     * where the user can write it; other edits there stay unapplied (see Fixer).
+     */
+    private static Edit outOfBuiltIn(ParsedConfig config, Edit edit) {
+        return edit.kind() == Edit.Kind.INSERT_AFTER
+                ? new Edit(edit.kind(), Tree.shown(config.root(), edit.at()), edit.old(), edit.text()) : edit;
     }
 
     private static int fileIndex(List<String> order, String file) {

@@ -41,7 +41,7 @@ public final class NginxParser {
             "snippets/fastcgi-php.conf", "snippets/snakeoil.conf", "options-ssl-nginx.conf");
 
     /** How a stock file's directives are named in positions: {@code proxy_params (nginx stock file)}. */
-    static final String STOCK_SUFFIX = " (nginx stock file)";
+    static final String STOCK_SUFFIX = dev.proxylint.source.Tree.BUILT_IN_SUFFIX;
 
     private final DisplayPaths paths;
     private final List<Problem> problems = new ArrayList<>();

@@ -29,7 +29,8 @@ public record RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes
     }
 
     public Finding finding(Position at, String message, String fix) {
-        return new Finding(meta.id(), meta.name(), meta.severity(), at, message, fix, "");
+        return new Finding(meta.id(), meta.name(), meta.severity(), dev.proxylint.source.Tree.shown(config.root(), at),
+                message, fix, "");
     }
 
     /** A judged server's proxied route of a transport the settings allow. */

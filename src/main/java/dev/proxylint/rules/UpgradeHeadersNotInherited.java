@@ -2,6 +2,7 @@ package dev.proxylint.rules;
 
 import dev.proxylint.route.Transport;
 import dev.proxylint.route.Upgrade;
+import dev.proxylint.source.Tree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class UpgradeHeadersNotInherited implements Rule {
                 continue;
             }
             out.add(ctx.finding(u.at(), "Upgrade/Connection are set at line " + u.outerAt().line()
-                    + (u.outerAt().file().equals(u.at().file()) ? "" : " of " + u.outerAt().file())
+                    + (u.outerAt().file().equals(Tree.shown(ctx.config().root(), u.at()).file()) ? ""
+                            : " of " + u.outerAt().file())
                     + " but not inherited here: this level has its own proxy_set_header, and nginx then"
                     + " inherits none of the outer ones, so " + u.detail()
                     + ". Default clients stay on HTTP long-polling (code 3) and websocket-only clients fail"

@@ -35,4 +35,41 @@ public final class Tree {
         }
         return null;
     }
+
+    /** Marks the file name of a proxy's stock file read from proxylint's own copy (nginx's proxy_params). */
+    public static final String BUILT_IN_SUFFIX = " (nginx stock file)";
+
+    /**
+     * Where a finding about {@code at} is shown: itself, or for a directive of a built-in stock file (not on
+     * disk, so nothing a user can open) the include that brought it in.
+     */
+    public static Position shown(List<Directive> root, Position at) {
+        if (!at.file().endsWith(BUILT_IN_SUFFIX)) {
+            return at;
+        }
+        Position site = includeSite(root, at, 0);
+        return site != null ? site : at;
+    }
+
+    private static Position includeSite(List<Directive> level, Position at, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        Directive include = null;
+        for (Directive d : level) {
+            if (d.name().equals("include") && !d.position().file().endsWith(BUILT_IN_SUFFIX)) {
+                include = d; // spliced directives follow their include
+            }
+            if (d.position().equals(at)) {
+                return include != null ? include.position() : null;
+            }
+            if (d.hasBlock()) {
+                Position inner = includeSite(d.block(), at, depth + 1);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
 }
