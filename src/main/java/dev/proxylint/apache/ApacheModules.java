@@ -11,8 +11,10 @@ public final class ApacheModules {
     private ApacheModules() {
     }
 
+    /** Whether the config's LoadModule lines show every module it loads ({@link Modules#wholeList}). */
     public static boolean known(List<Directive> root) {
-        return walk(root, new HashSet<>(), 0);
+        Set<String> names = new HashSet<>();
+        return walk(root, names, 0) && Modules.wholeList(names);
     }
 
     public static Set<String> loaded(List<Directive> root) {

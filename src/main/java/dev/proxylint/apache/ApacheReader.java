@@ -69,7 +69,6 @@ public final class ApacheReader {
     /** Names UnDefined and not defined again: false for IfDefine, whatever -D httpd was started with. */
     private final Set<String> undefined = new HashSet<>();
     private final Set<String> loaded = new HashSet<>();
-    private boolean sawLoadModule;
     private Path entryDir;
     private boolean checkout;
     private Path serverRoot;
@@ -112,7 +111,7 @@ public final class ApacheReader {
 
     /** Whether the config shows LoadModule lines, so the set of loaded modules is known. */
     public boolean modulesKnown() {
-        return sawLoadModule;
+        return Modules.wholeList(loaded);
     }
 
     public Set<String> loadedModules() {
@@ -432,7 +431,6 @@ public final class ApacheReader {
                 }
             }
             case "loadmodule" -> {
-                sawLoadModule = true;
                 if (d.argCount() >= 1) {
                     loaded.add(Modules.normalise(d.arg(0)));
                 }
@@ -577,7 +575,7 @@ public final class ApacheReader {
                 if (Modules.STATIC.contains(m) || loaded.contains(m)) {
                     yield true;
                 }
-                yield sawLoadModule ? Boolean.FALSE : null;
+                yield Modules.wholeList(loaded) ? Boolean.FALSE : null;
             }
             // not Defined: undecidable (httpd -D may define it), unless UnDefine removed it (also a -D one)
             case "ifdefine" -> defines.containsKey(name) ? Boolean.TRUE : undefined.contains(name) ? Boolean.FALSE

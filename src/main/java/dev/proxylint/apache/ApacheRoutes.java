@@ -485,12 +485,22 @@ public final class ApacheRoutes {
             if (names.stream().anyMatch(n -> n.equalsIgnoreCase("JSESSIONID"))) {
                 return null; // Tomcat and other servlet containers append the route (jvmRoute) to it themselves
             }
-            List<String> set = s.routeCookies();
-            boolean cookieSet = names.stream().anyMatch(n -> set.stream().anyMatch(c -> c.equalsIgnoreCase(n)));
-            if (!cookieSet) {
-                return "stickysession=" + sticky + " on balancer://" + b.name + ", but nothing sets the cookie "
-                        + names.get(0) + " (no Header add Set-Cookie \"" + names.get(0)
-                        + "=.%{BALANCER_WORKER_ROUTE}e; path=/\")";
+            List<ApacheServer.RouteCookie> set = s.routeCookies().stream()
+                    .filter(c -> names.stream().anyMatch(n -> n.equalsIgnoreCase(c.name()))).toList();
+            String stickyOn = "stickysession=" + sticky + " on balancer://" + b.name;
+            if (set.isEmpty()) {
+                return stickyOn + ", but nothing sets the cookie " + names.get(0) + " (no Header add Set-Cookie \""
+                        + names.get(0) + "=.%{BALANCER_WORKER_ROUTE}e; path=/\")";
+            }
+            String path = socketIo.requestPath();
+            if (set.stream().noneMatch(c -> c.routeReadable() && c.sentWith(path))) {
+                ApacheServer.RouteCookie c = set.get(0);
+                return !c.routeReadable()
+                        ? stickyOn + ", but the cookie " + c.name() + " is set to \"" + c.value() + "\": mod_proxy_balancer"
+                                + " reads the route after the first '.' of the value, so it finds none (write "
+                                + c.name() + "=.%{BALANCER_WORKER_ROUTE}e)"
+                        : stickyOn + ", but the cookie " + c.name() + " is set with path=" + c.path()
+                                + ", so browsers never send it with " + path + " requests";
             }
             return null;
         }

@@ -109,8 +109,7 @@ final class ApacheServer {
 
     /** The server-context rewrite rules that apply to this server, in the order mod_rewrite runs them. */
     List<Directive> rewriteLevel() {
-        Directive engine = last(own, "RewriteEngine");
-        if (engine == null || !"on".equalsIgnoreCase(engine.arg(0))) {
+        if (!rewriteEngineOn()) {
             return List.of();
         }
         List<Directive> rules = new ArrayList<>(own.stream().filter(d -> !d.hasBlock()).toList());
@@ -142,7 +141,7 @@ final class ApacheServer {
      */
     List<Directive> locationRewrites(String path) {
         List<Directive> found = List.of();
-        boolean serverEngine = engineOn(own);
+        boolean serverEngine = rewriteEngineOn();
         for (List<Directive> level : vhost == null ? List.of(own) : List.of(own, main)) {
             for (Directive d : level) {
                 if (!d.hasBlock() || !(d.is("Location") || d.is("LocationMatch")) || d.argCount() == 0
@@ -157,6 +156,15 @@ final class ApacheServer {
             }
         }
         return found;
+    }
+
+    /**
+     * RewriteEngine of this server: a virtual host without its own takes the main server's (mod_rewrite merges
+     * the engine state, not the rules; measured on httpd 2.4.71).
+     */
+    private boolean rewriteEngineOn() {
+        Directive engine = setting("RewriteEngine");
+        return engine != null && "on".equalsIgnoreCase(engine.arg(0));
     }
 
     private static boolean engineOn(List<Directive> level) {
@@ -358,9 +366,31 @@ final class ApacheServer {
         return w == null ? null : w.at;
     }
 
-    /** Cookie names that a {@code Header ... Set-Cookie} with the balancer's route sets. */
-    List<String> routeCookies() {
-        List<String> out = new ArrayList<>();
+    /** A {@code Header ... Set-Cookie "NAME=VALUE; attributes"} whose value holds the balancer's route. */
+    record RouteCookie(String name, String value, String path) {
+        /**
+         * Whether mod_proxy_balancer finds a route in it: it reads the route after the first '.' of the cookie's
+         * value, so {@code ROUTEID=.%{BALANCER_WORKER_ROUTE}e} works and {@code ROUTEID=%{...}e} never does
+         * (measured on httpd 2.4.71: 0 of 6 sessions kept their node).
+         */
+        boolean routeReadable() {
+            int route = value.indexOf("%{BALANCER_WORKER_ROUTE}");
+            return route >= 0 && value.substring(0, route).contains(".");
+        }
+
+        /** Whether browsers send it with requests for {@code requestPath} (RFC 6265 path-match). */
+        boolean sentWith(String requestPath) {
+            if (path == null || path.isEmpty() || path.equals("/")) {
+                return true;
+            }
+            return requestPath.startsWith(path) && (path.endsWith("/") || requestPath.length() == path.length()
+                    || requestPath.charAt(path.length()) == '/');
+        }
+    }
+
+    /** The cookies that a {@code Header ... Set-Cookie} with the balancer's route sets. */
+    List<RouteCookie> routeCookies() {
+        List<RouteCookie> out = new ArrayList<>();
         for (Directive h : headers) {
             List<String> a = h.args().stream().map(w -> w.value()).toList();
             int i = !a.isEmpty() && (a.get(0).equalsIgnoreCase("always") || a.get(0).equalsIgnoreCase("onsuccess"))
@@ -369,15 +399,24 @@ final class ApacheServer {
                 continue;
             }
             String action = a.get(i).toLowerCase(Locale.ROOT);
-            String value = a.get(i + 2);
+            String header = a.get(i + 2);
             if (!List.of("add", "set", "append", "merge", "setifempty").contains(action)
-                    || !value.contains("BALANCER_WORKER_ROUTE")) {
+                    || !header.contains("BALANCER_WORKER_ROUTE")) {
                 continue;
             }
-            int eq = value.indexOf('=');
-            if (eq > 0) {
-                out.add(value.substring(0, eq).trim());
+            String[] parts = header.split(";");
+            int eq = parts[0].indexOf('=');
+            if (eq <= 0) {
+                continue;
             }
+            String path = null;
+            for (int p = 1; p < parts.length; p++) {
+                String attr = parts[p].trim();
+                if (attr.regionMatches(true, 0, "path=", 0, 5)) {
+                    path = attr.substring(5).trim();
+                }
+            }
+            out.add(new RouteCookie(parts[0].substring(0, eq).trim(), parts[0].substring(eq + 1).trim(), path));
         }
         return out;
     }

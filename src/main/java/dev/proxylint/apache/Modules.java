@@ -31,6 +31,14 @@ final class Modules {
         return n;
     }
 
+    /**
+     * Whether LoadModule lines are the config's whole list, so a module they leave out is not loaded: they
+     * load mod_proxy or an MPM. A vhost file that loads only mod_ssl relies on modules loaded elsewhere.
+     */
+    static boolean wholeList(Set<String> loaded) {
+        return loaded.contains("proxy") || loaded.stream().anyMatch(m -> m.startsWith("mpm_"));
+    }
+
     /** The LoadModule line for a module, Debian's layout. */
     static String loadLine(String module) {
         return "LoadModule " + module + "_module /usr/lib/apache2/modules/mod_" + module + ".so";

@@ -68,6 +68,11 @@ final class RewriteEvaluator {
                 continue;
             }
             Boolean condsHold = conditions(myConds, negate ? null : m);
+            if (condsHold == null && answers(flags, d.arg(1))) {
+                // a redirect or refusal on what the request does not tell (www. to the bare host, http to
+                // https): Socket.IO clients use the address it leaves alone, so the route is judged past it
+                continue;
+            }
             if (condsHold == null) {
                 sure = false;
                 continue;
@@ -104,6 +109,13 @@ final class RewriteEvaluator {
             }
         }
         return new Outcome(Outcome.Kind.PASS, null, null, sure);
+    }
+
+    /** Whether a rule answers the request itself (redirect, forbidden, gone) rather than proxying or rewriting. */
+    private static boolean answers(String flags, String subst) {
+        boolean absolute = subst.matches("(?i)^[a-z][a-z0-9+.-]*://.*");
+        return !has(flags, "P") && (has(flags, "F") || has(flags, "G") || has(flags, "R")
+                || absolute && !has(flags, "PT"));
     }
 
     static boolean has(String flags, String flag) {
@@ -168,6 +180,10 @@ final class RewriteEvaluator {
     }
 
     private Boolean condition(String testString, String condPattern, boolean nocase, Matcher rule) {
+        Boolean onDisk = fileTest(testString, condPattern);
+        if (onDisk != null) {
+            return onDisk;
+        }
         String value = expand(testString, rule);
         return value == null ? null : matches(condPattern, nocase, value);
     }
@@ -195,6 +211,22 @@ final class RewriteEvaluator {
             r = re.matcher(value).find();
         }
         return negate != r;
+    }
+
+    private static final Pattern FILE_TEST = Pattern.compile("!?-[fdslhLx]");
+    private static final Pattern REQUEST_FILE = Pattern.compile(
+            "(?i)%\\{(REQUEST_FILENAME|SCRIPT_FILENAME|DOCUMENT_ROOT|REQUEST_URI)}");
+
+    /**
+     * A file test on the request's file ({@code %{REQUEST_FILENAME} !-f}, the "not a static file: proxy it"
+     * recipe): nothing on disk is named like the Socket.IO path, so {@code -f}/{@code -d} are false. Null when
+     * the condition is something else.
+     */
+    private static Boolean fileTest(String testString, String condPattern) {
+        if (!FILE_TEST.matcher(condPattern).matches() || !REQUEST_FILE.matcher(testString).find()) {
+            return null;
+        }
+        return condPattern.startsWith("!");
     }
 
     /** Expands %{VAR} and $N in a test string; null when a variable is unknown. */
