@@ -19,6 +19,9 @@ public final class TextReporter implements Reporter {
     private static final String CYAN = "\u001b[36m";
     private static final String DIM = "\u001b[2m";
 
+    /** Longest source line shown whole. */
+    private static final int MAX_SHOWN = 160;
+
     private boolean color;
 
     @Override
@@ -33,8 +36,17 @@ public final class TextReporter implements Reporter {
             if (line != null && !line.isEmpty()) {
                 String num = String.valueOf(f.position().line());
                 String gutter = " ".repeat(num.length());
+                int column = f.position().column();
+                if (line.length() > MAX_SHOWN) {
+                    // a minified or generated line: show the part around the column, marked as cut
+                    int from = Math.max(0, Math.min(column - 1 - 40, line.length() - MAX_SHOWN));
+                    int to = Math.min(line.length(), from + MAX_SHOWN);
+                    String head = from > 0 ? "..." : "";
+                    column = column - from + head.length();
+                    line = head + line.substring(from, to) + (to < line.length() ? "..." : "");
+                }
                 out.println(paint(DIM, " " + num + " | ") + line);
-                out.println(paint(DIM, " " + gutter + " | ") + paint(sevColor, caret(line, f.position().column())));
+                out.println(paint(DIM, " " + gutter + " | ") + paint(sevColor, caret(line, column)));
             }
             if (f.fix() != null && !f.fix().isEmpty()) {
                 out.println("  " + paint(CYAN, "fix:") + " " + f.fix());

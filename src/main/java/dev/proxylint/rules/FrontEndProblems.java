@@ -14,9 +14,23 @@ final class FrontEndProblems {
         List<Finding> out = new ArrayList<>();
         for (Problem p : ctx.config().problems()) {
             if (p.ruleId().equals(ctx.meta().id())) {
-                out.add(ctx.finding(p.position(), p.message(), p.fix()));
+                String message = p.ruleId().equals("PL001") ? withPlace(p.message(), p) : p.message();
+                out.add(ctx.finding(p.position(), message, p.fix()));
             }
         }
         return out;
+    }
+
+    /** rules.md: a syntax error's message names its line and column, as the proxy's own message does. */
+    private static String withPlace(String message, Problem p) {
+        String place = "line " + p.position().line() + ", column " + p.position().column();
+        String refuses = " would refuse this file:";
+        int at = message.indexOf(refuses);
+        if (at >= 0) {
+            return message.substring(0, at) + " would refuse this file at " + place + ":"
+                    + message.substring(at + refuses.length());
+        }
+        boolean stop = message.endsWith(".");
+        return (stop ? message.substring(0, message.length() - 1) : message) + " (" + place + ")" + (stop ? "." : "");
     }
 }

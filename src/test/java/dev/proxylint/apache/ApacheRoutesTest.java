@@ -88,12 +88,12 @@ class ApacheRoutesTest {
     void aTimeoutHttpdRefusesDecidesNothing(@TempDir Path tmp) throws Exception {
         String vhost = "<VirtualHost *:80>\n  ProxyPass /socket.io/ http://127.0.0.1:3000/socket.io/ upgrade=websocket\n"
                 + "  %s\n</VirtualHost>\n";
-        assertEquals(List.of("PL001@3:3 httpd would refuse this file: Proxy Timeout must be at least 1 second."),
+        assertEquals(List.of("PL001@3:3 httpd would refuse this file at line 3, column 3: Proxy Timeout must be at least 1 second."),
                 findings(tmp, vhost.formatted("ProxyTimeout 0")));
         // refused by its argument count (a trailing comment): the 10 is not read as a timeout either
-        assertEquals(List.of("PL001@3:3 httpd would refuse this file: Timeout takes one argument, Timeout duration"
+        assertEquals(List.of("PL001@3:3 httpd would refuse this file at line 3, column 3: Timeout takes one argument, Timeout duration"
                 + " (sec). httpd has no end-of-line comments: it reads \"# seconds\" as more arguments; move the comment to a line of its own"), findings(tmp, vhost.formatted("Timeout 10 # seconds")));
-        assertEquals(List.of("PL001@3:3 httpd would refuse this file: ProxySet: Timeout must be at least one second"
+        assertEquals(List.of("PL001@3:3 httpd would refuse this file at line 3, column 3: ProxySet: Timeout must be at least one second"
                 + " timeout=0; http://127.0.0.1:3000/socket.io/"), findings(tmp, vhost.formatted(
                 "ProxySet http://127.0.0.1:3000/socket.io/ timeout=0")));
     }
