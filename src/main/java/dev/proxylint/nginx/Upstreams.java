@@ -13,7 +13,7 @@ final class Upstreams {
     private static final Set<String> BALANCERS = Set.of("ip_hash", "hash", "least_conn", "random", "least_time");
 
     /**
-     * @param active servers that are neither {@code backup} nor {@code down}
+     * @param active distinct addresses of servers that are neither {@code backup} nor {@code down}
      * @param method the balancing directive in effect (the last one, as nginx uses), or null for round robin
      * @param sticky the {@code sticky} directive (nginx Plus, or the community sticky module), or null
      * @param opaque the block holds something proxylint cannot see into (a missing include, a Lua balancer)
@@ -37,7 +37,8 @@ final class Upstreams {
     }
 
     private static Upstream analyse(Directive block) {
-        int active = 0;
+        // the same address twice is one process: nginx sends both peers' share there
+        java.util.Set<String> active = new java.util.HashSet<>();
         Directive method = null;
         Directive sticky = null;
         boolean opaque = false;
@@ -46,8 +47,8 @@ final class Upstreams {
                 case "server" -> {
                     boolean spare = d.args().stream().skip(1)
                             .anyMatch(w -> w.value().equals("backup") || w.value().equals("down"));
-                    if (!spare) {
-                        active++;
+                    if (!spare && d.argCount() > 0) {
+                        active.add(d.arg(0).toLowerCase(java.util.Locale.ROOT));
                     }
                 }
                 case "sticky" -> sticky = d;
@@ -61,7 +62,7 @@ final class Upstreams {
                 }
             }
         }
-        return new Upstream(block, active, method, sticky, opaque);
+        return new Upstream(block, active.size(), method, sticky, opaque);
     }
 
     /** Whether the upstream's balancing gives affinity at all (the key is judged separately). */
