@@ -48,7 +48,10 @@ final class NginxUpgrade {
         Directive upgrade = lastHeader(headers, "upgrade");
         Directive connection = lastHeader(headers, "connection");
 
-        boolean upgradeOk = upgrade != null && !"".equals(exprs.eval(upgrade.arg(1)));
+        // a WebSocket handshake needs "Upgrade: websocket": an empty value drops the header, another one
+        // ($http_connection: "Upgrade") makes the backend refuse the handshake with 400
+        String upgradeValue = upgrade == null ? null : exprs.eval(upgrade.arg(1));
+        boolean upgradeOk = upgrade != null && (upgradeValue == null || upgradeValue.equalsIgnoreCase("websocket"));
         if (connection != null) {
             String problem = connectionProblem(connection);
             if (problem != null) {
@@ -62,7 +65,9 @@ final class NginxUpgrade {
         }
         String missing = "\"" + handler + "\" has " + (upgrade == null && connection == null
                 ? "no proxy_set_header for Upgrade or Connection"
-                : !upgradeOk ? (upgrade == null ? "no proxy_set_header Upgrade" : "an empty Upgrade header")
+                : !upgradeOk ? (upgrade == null ? "no proxy_set_header Upgrade" : upgradeValue.isEmpty()
+                        ? "an empty Upgrade header" : "\"" + upgrade.text() + "\", which sends \"Upgrade: "
+                        + upgradeValue + "\" instead of \"websocket\"")
                 : "no proxy_set_header Connection (nginx then sends \"Connection: close\")");
         for (Directive h : headers) {
             String file = h.position().file();
@@ -104,7 +109,9 @@ final class NginxUpgrade {
             }
             fix = kept + UPGRADE + " " + CONNECTION; // both: an inherited one of them is dropped too
         }
-        return new Upgrade(Upgrade.Status.NOT_CARRIED, routeAt, missing, null, fix);
+        // a header with the wrong value is the directive that decides it: point there
+        boolean wrongValue = upgrade != null && !upgradeOk && !upgradeValue.isEmpty() && level == routeLevel;
+        return new Upgrade(Upgrade.Status.NOT_CARRIED, wrongValue ? upgrade.position() : routeAt, missing, null, fix);
     }
 
     /**

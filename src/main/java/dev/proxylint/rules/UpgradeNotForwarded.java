@@ -27,6 +27,12 @@ public final class UpgradeNotForwarded implements Rule {
     /** nginx: the headers added to the location; httpd: upgrade=websocket on a one-line ProxyPass. */
     private static List<Edit> edits(RuleContext ctx, Upgrade u, String fix) {
         if (ctx.dialect() == dev.proxylint.source.Dialect.NGINX) {
+            dev.proxylint.source.Directive header = Edits.directive(ctx, u.at());
+            if (header != null && header.name().equals("proxy_set_header")) {
+                // an Upgrade header with the wrong value: the value is what to change
+                return fix.equals("proxy_set_header Upgrade $http_upgrade;")
+                        ? Edits.lastArg(ctx, u.at(), "$http_upgrade") : List.of();
+            }
             return Edits.inside(ctx, u.at(), Edits.lines(fix));
         }
         dev.proxylint.source.Directive d = Edits.directive(ctx, u.at());
