@@ -12,8 +12,12 @@ public final class TimeoutBelowHeartbeatWindow implements Rule {
     public List<Finding> check(RuleContext ctx) {
         long interval = ctx.socketIo().pingInterval();
         long window = interval + ctx.socketIo().pingTimeout();
+        // websocket-only clients hold no long-polls: a healthy tunnel is silent at most pingInterval (ping to
+        // ping) or the time a client takes to pong, which the server caps at pingTimeout (lab rows e3.ws, ap.e2.ws)
+        long limit = ctx.socketIo().allows(Transport.POLLING) ? window
+                : Math.min(window, Math.max(interval, ctx.socketIo().pingTimeout()) + 499);
         List<Finding> out = new ArrayList<>();
-        for (Timeouts.Cut cut : Timeouts.matching(ctx, ms -> ms >= interval + 500 && ms <= window)) {
+        for (Timeouts.Cut cut : Timeouts.matching(ctx, ms -> ms >= interval + 500 && ms <= limit)) {
             IdleTimeout t = cut.timeout();
             boolean polling = cut.transports().contains(Transport.POLLING);
             String why = polling
