@@ -8,7 +8,8 @@ import java.util.Set;
 final class HashKeys {
     private static final Set<String> CLIENT_STABLE = Set.of("remote_addr", "binary_remote_addr",
             "http_x_forwarded_for", "http_x_real_ip", "realip_remote_addr",
-            "proxy_add_x_forwarded_for"); // "$http_x_forwarded_for, $remote_addr", or $remote_addr alone
+            "proxy_add_x_forwarded_for", // "$http_x_forwarded_for, $remote_addr", or $remote_addr alone
+            "http_cf_connecting_ip", "http_true_client_ip"); // the visitor's address, set by Cloudflare / Akamai
     private static final Set<String> PER_REQUEST = Set.of("request_uri", "request_id", "msec", "args",
             "query_string", "arg_t", "request_time", "time_local", "time_iso8601", "connection",
             "connection_requests", "remote_port", "request_length", "pid");
