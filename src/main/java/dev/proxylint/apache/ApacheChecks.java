@@ -54,6 +54,9 @@ final class ApacheChecks {
             case "timeout" -> !section.isEmpty() && !section.equals("virtualhost")
                     ? "Timeout not allowed in <" + sectionName(section) + "> context"
                     : a.size() != 1 ? "Timeout takes one argument, Timeout duration (sec)" : null;
+            case "limitrequestbody" -> a.size() != 1
+                    ? "LimitRequestBody takes one argument, Limit (in bytes) on maximum size of request message body"
+                    : null;
             case "loadmodule" -> a.size() != 2 ? "LoadModule takes two arguments, a module name and the name of a"
                     + " shared object file to load it from" : moduleFile(a.get(0).value(), a.get(1).value());
             case "proxypass", "proxypassmatch" -> proxyPass(a, section);

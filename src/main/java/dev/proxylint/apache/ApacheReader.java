@@ -122,6 +122,10 @@ public final class ApacheReader {
 
     // ------------------------------------------------------------------------------------------ one file
 
+    /** Sections httpd refuses without an argument (core.c: missing_container_arg); {@code <Proxy>} it accepts. */
+    private static final Set<String> NEEDS_ARGUMENT = Set.of("location", "locationmatch", "directory",
+            "directorymatch", "files", "filesmatch", "virtualhost", "ifmodule", "ifdefine", "if", "elseif");
+
     /** Reading stops at the first error, as httpd's does. */
     private static final class Stop extends Exception {
         Stop() {
@@ -236,6 +240,9 @@ public final class ApacheReader {
                     throw stop(at, "sections nested deeper than " + MAX_DEPTH + " levels");
                 }
                 String key = name.toLowerCase(Locale.ROOT);
+                if (args.isEmpty() && NEEDS_ARGUMENT.contains(key)) {
+                    throw stop(at, "<" + name + "> directive requires additional arguments");
+                }
                 if (key.equals("macro")) {
                     level.add(new Directive(nameWord, args, List.of(), null));
                     soak(cursor, name, at, true);
