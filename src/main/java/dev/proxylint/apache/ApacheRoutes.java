@@ -493,9 +493,10 @@ public final class ApacheRoutes {
                         + names.get(0) + "=.%{BALANCER_WORKER_ROUTE}e; path=/\")";
             }
             String path = socketIo.requestPath();
-            if (set.stream().noneMatch(c -> c.routeReadable() && c.sentWith(path))) {
+            String separator = b.params.get("stickysessionsep");
+            if (set.stream().noneMatch(c -> c.routeReadable(separator) && c.sentWith(path))) {
                 ApacheServer.RouteCookie c = set.get(0);
-                return !c.routeReadable()
+                return !c.routeReadable(separator)
                         ? stickyOn + ", but the cookie " + c.name() + " is set to \"" + c.value() + "\": mod_proxy_balancer"
                                 + " reads the route after the first '.' of the value, so it finds none (write "
                                 + c.name() + "=.%{BALANCER_WORKER_ROUTE}e)"

@@ -163,12 +163,14 @@ final class ApacheServer {
      * the engine state, not the rules; measured on httpd 2.4.71).
      */
     private boolean rewriteEngineOn() {
-        Directive engine = setting("RewriteEngine");
-        return engine != null && "on".equalsIgnoreCase(engine.arg(0));
+        return isOn(setting("RewriteEngine"));
     }
 
     private static boolean engineOn(List<Directive> level) {
-        Directive engine = last(level, "RewriteEngine");
+        return isOn(last(level, "RewriteEngine"));
+    }
+
+    private static boolean isOn(Directive engine) {
         return engine != null && "on".equalsIgnoreCase(engine.arg(0));
     }
 
@@ -369,18 +371,28 @@ final class ApacheServer {
     /** A {@code Header ... Set-Cookie "NAME=VALUE; attributes"} whose value holds the balancer's route. */
     record RouteCookie(String name, String value, String path) {
         /**
-         * Whether mod_proxy_balancer finds a route in it: it reads the route after the first '.' of the cookie's
-         * value, so {@code ROUTEID=.%{BALANCER_WORKER_ROUTE}e} works and {@code ROUTEID=%{...}e} never does
-         * (measured on httpd 2.4.71: 0 of 6 sessions kept their node).
+         * Whether mod_proxy_balancer finds a route in it: it reads the route after the first separator
+         * ({@code stickysessionsep}, '.' by default; "Off": the whole value) of the cookie's value, so
+         * {@code ROUTEID=.%{BALANCER_WORKER_ROUTE}e} works and {@code ROUTEID=%{...}e} never does (measured on
+         * httpd 2.4.71: 0 of 6 sessions kept their node).
+         *
+         * @param separator the balancer's stickysessionsep, null for the default
          */
-        boolean routeReadable() {
+        boolean routeReadable(String separator) {
+            String sep = separator == null || separator.isEmpty() ? "." : separator;
+            if (sep.equalsIgnoreCase("off")) {
+                return true;
+            }
             int route = value.indexOf("%{BALANCER_WORKER_ROUTE}");
-            return route >= 0 && value.substring(0, route).contains(".");
+            return route >= 0 && value.substring(0, route).contains(sep.substring(0, 1));
         }
 
-        /** Whether browsers send it with requests for {@code requestPath} (RFC 6265 path-match). */
+        /**
+         * Whether browsers send it with requests for {@code requestPath} (RFC 6265: a path that does not start
+         * with '/' is ignored, leaving the default path, which covers the response's own path).
+         */
         boolean sentWith(String requestPath) {
-            if (path == null || path.isEmpty() || path.equals("/")) {
+            if (path == null || !path.startsWith("/") || path.equals("/")) {
                 return true;
             }
             return requestPath.startsWith(path) && (path.endsWith("/") || requestPath.length() == path.length()
@@ -411,9 +423,9 @@ final class ApacheServer {
             }
             String path = null;
             for (int p = 1; p < parts.length; p++) {
-                String attr = parts[p].trim();
-                if (attr.regionMatches(true, 0, "path=", 0, 5)) {
-                    path = attr.substring(5).trim();
+                int attrEq = parts[p].indexOf('=');
+                if (attrEq > 0 && parts[p].substring(0, attrEq).trim().equalsIgnoreCase("path")) {
+                    path = parts[p].substring(attrEq + 1).trim();
                 }
             }
             out.add(new RouteCookie(parts[0].substring(0, eq).trim(), parts[0].substring(eq + 1).trim(), path));

@@ -3,6 +3,7 @@ package dev.proxylint.lint;
 import dev.proxylint.rules.Edit;
 import dev.proxylint.rules.Finding;
 import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.Tree;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class Fixer {
         for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
             SourceFile file = sources.get(entry.getKey());
             // proxylint's own copy of a stock file is nothing to edit: that finding's fix is shown, not applied
-            if (file == null || file.isBinary() || entry.getKey().endsWith(dev.proxylint.source.Tree.BUILT_IN_SUFFIX)) {
+            if (file == null || file.isBinary() || Tree.isBuiltIn(entry.getKey())) {
                 continue;
             }
             Set<Edit> edits = new LinkedHashSet<>();

@@ -185,7 +185,7 @@ public final class Linter {
      */
     private static Edit outOfBuiltIn(ParsedConfig config, Edit edit) {
         return edit.kind() == Edit.Kind.INSERT_AFTER
-                ? new Edit(edit.kind(), Tree.shown(config.root(), edit.at()), edit.old(), edit.text()) : edit;
+                ? new Edit(edit.kind(), Tree.userFacing(config.root(), edit.at()), edit.old(), edit.text()) : edit;
     }
 
     private static int fileIndex(List<String> order, String file) {

@@ -7,8 +7,10 @@ import dev.proxylint.source.Directive;
 import dev.proxylint.source.DisplayPaths;
 import dev.proxylint.source.Globs;
 import dev.proxylint.source.ParsedConfig;
+import dev.proxylint.source.Position;
 import dev.proxylint.source.Problem;
 import dev.proxylint.source.SourceFile;
+import dev.proxylint.source.Tree;
 import dev.proxylint.source.Word;
 
 import java.io.IOException;
@@ -41,7 +43,6 @@ public final class NginxParser {
             "snippets/fastcgi-php.conf", "snippets/snakeoil.conf", "options-ssl-nginx.conf");
 
     /** How a stock file's directives are named in positions: {@code proxy_params (nginx stock file)}. */
-    static final String STOCK_SUFFIX = dev.proxylint.source.Tree.BUILT_IN_SUFFIX;
 
     private final DisplayPaths paths;
     private final List<Problem> problems = new ArrayList<>();
@@ -205,7 +206,7 @@ public final class NginxParser {
                 d.markInclude(Directive.IncludeState.EMPTY);
                 return List.of(); // nginx accepts a glob that matches nothing
             }
-            List<Directive> stock = stock(pattern);
+            List<Directive> stock = stock(pattern, d.position());
             if (stock != null) {
                 d.markInclude(Directive.IncludeState.RESOLVED);
                 return stock;
@@ -274,7 +275,7 @@ public final class NginxParser {
     }
 
     /** The content of a stock file (Debian's nginx package) for an include that names one, or null. */
-    private List<Directive> stock(String pattern) {
+    private List<Directive> stock(String pattern, Position includedAt) {
         String normalized = pattern.replace('\\', '/');
         for (String name : STOCK_FILES) {
             if (normalized.equals(name) || normalized.endsWith("/" + name)) {
@@ -286,7 +287,7 @@ public final class NginxParser {
                 } catch (IOException e) {
                     text = "";
                 }
-                SourceFile f = SourceFile.ofText(name + STOCK_SUFFIX, text);
+                SourceFile f = SourceFile.ofText(Tree.builtInName(name, includedAt), text);
                 sources.put(f.display(), f);
                 return new NginxParser(paths).parseOne(f);
             }

@@ -3,6 +3,7 @@ package dev.proxylint.nginx;
 import dev.proxylint.route.Upgrade;
 import dev.proxylint.source.Directive;
 import dev.proxylint.source.Position;
+import dev.proxylint.source.Tree;
 
 import java.util.List;
 import java.util.Locale;
@@ -67,13 +68,13 @@ final class NginxUpgrade {
                 ? "no proxy_set_header for Upgrade or Connection"
                 : !upgradeOk ? (upgrade == null ? "no proxy_set_header Upgrade" : upgradeValue.isEmpty()
                         ? "an empty Upgrade header" : "\"" + upgrade.text() + "\", which sends \"Upgrade: "
-                        + upgradeValue + "\" instead of \"websocket\"")
+                        + upgradeValue + "\" with a WebSocket handshake instead of \"websocket\"")
                 : "no proxy_set_header Connection (nginx then sends \"Connection: close\")");
         for (Directive h : headers) {
             String file = h.position().file();
-            if (file.endsWith(NginxParser.STOCK_SUFFIX)) {
+            if (Tree.isBuiltIn(file)) {
                 // the real file may differ from Debian's: say what was assumed
-                missing += " (" + file.substring(0, file.length() - NginxParser.STOCK_SUFFIX.length()) + " read as"
+                missing += " (" + Tree.builtInOriginal(file) + " read as"
                         + " Debian's nginx package ships it; if yours sets Upgrade and Connection, lint the nginx.conf"
                         + " whose folder holds it)";
                 break;
@@ -110,7 +111,7 @@ final class NginxUpgrade {
             fix = kept + UPGRADE + " " + CONNECTION; // both: an inherited one of them is dropped too
         }
         // a header with the wrong value is the directive that decides it: point there
-        boolean wrongValue = upgrade != null && !upgradeOk && !upgradeValue.isEmpty() && level == routeLevel;
+        boolean wrongValue = upgrade != null && !upgradeOk && level == routeLevel;
         return new Upgrade(Upgrade.Status.NOT_CARRIED, wrongValue ? upgrade.position() : routeAt, missing, null, fix);
     }
 

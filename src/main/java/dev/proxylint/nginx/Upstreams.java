@@ -4,7 +4,9 @@ import dev.proxylint.route.Affinity;
 import dev.proxylint.source.Directive;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,19 +28,19 @@ final class Upstreams {
     Upstreams(List<Directive> httpLevel) {
         for (Directive d : httpLevel) {
             if (d.name().equals("upstream") && d.hasBlock() && d.argCount() == 1) {
-                byName.put(d.arg(0).toLowerCase(java.util.Locale.ROOT), analyse(d));
+                byName.put(d.arg(0).toLowerCase(Locale.ROOT), analyse(d));
             }
         }
     }
 
     /** nginx matches upstream names case-insensitively. */
     Upstream get(String name) {
-        return byName.get(name.toLowerCase(java.util.Locale.ROOT));
+        return byName.get(name.toLowerCase(Locale.ROOT));
     }
 
     private static Upstream analyse(Directive block) {
         // the same address twice is one process: nginx sends both peers' share there
-        java.util.Set<String> active = new java.util.HashSet<>();
+        Set<String> active = new HashSet<>();
         Directive method = null;
         Directive sticky = null;
         boolean opaque = false;
@@ -48,7 +50,7 @@ final class Upstreams {
                     boolean spare = d.args().stream().skip(1)
                             .anyMatch(w -> w.value().equals("backup") || w.value().equals("down"));
                     if (!spare && d.argCount() > 0) {
-                        active.add(d.arg(0).toLowerCase(java.util.Locale.ROOT));
+                        active.add(d.arg(0).toLowerCase(Locale.ROOT));
                     }
                 }
                 case "sticky" -> sticky = d;

@@ -41,6 +41,13 @@ public final class TextReporter implements Reporter {
                     // a minified or generated line: show the part around the column, marked as cut
                     int from = Math.max(0, Math.min(column - 1 - 40, line.length() - MAX_SHOWN));
                     int to = Math.min(line.length(), from + MAX_SHOWN);
+                    // never cut a character in two (an emoji is two chars in Java)
+                    if (from > 0 && Character.isLowSurrogate(line.charAt(from))) {
+                        from++;
+                    }
+                    if (to < line.length() && Character.isLowSurrogate(line.charAt(to))) {
+                        to--;
+                    }
                     String head = from > 0 ? "..." : "";
                     column = column - from + head.length();
                     line = head + line.substring(from, to) + (to < line.length() ? "..." : "");

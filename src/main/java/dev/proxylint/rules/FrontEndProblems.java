@@ -24,6 +24,10 @@ final class FrontEndProblems {
     /** rules.md: a syntax error's message names its line and column, as the proxy's own message does. */
     private static String withPlace(String message, Problem p) {
         String place = "line " + p.position().line() + ", column " + p.position().column();
+        if (message.contains(" opened here ")) {
+            // an unclosed block: nginx names the end of the file, the finding points at the opening
+            return message.replace(" opened here ", " opened at " + place + " ");
+        }
         String refuses = " would refuse this file:";
         int at = message.indexOf(refuses);
         if (at >= 0) {

@@ -9,6 +9,7 @@ import dev.proxylint.settings.SocketIoSettings;
 import dev.proxylint.source.Dialect;
 import dev.proxylint.source.ParsedConfig;
 import dev.proxylint.source.Position;
+import dev.proxylint.source.Tree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public record RuleContext(RuleMeta meta, ParsedConfig config, RoutesModel routes
     }
 
     public Finding finding(Position at, String message, String fix) {
-        return new Finding(meta.id(), meta.name(), meta.severity(), dev.proxylint.source.Tree.shown(config.root(), at),
+        return new Finding(meta.id(), meta.name(), meta.severity(), Tree.userFacing(config.root(), at),
                 message, fix, "");
     }
 

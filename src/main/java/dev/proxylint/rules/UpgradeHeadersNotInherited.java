@@ -18,7 +18,7 @@ public final class UpgradeHeadersNotInherited implements Rule {
                 continue;
             }
             out.add(ctx.finding(u.at(), "Upgrade/Connection are set at line " + u.outerAt().line()
-                    + (u.outerAt().file().equals(Tree.shown(ctx.config().root(), u.at()).file()) ? ""
+                    + (u.outerAt().file().equals(Tree.userFacing(ctx.config().root(), u.at()).file()) ? ""
                             : " of " + u.outerAt().file())
                     + " but not inherited here: this level has its own proxy_set_header, and nginx then"
                     + " inherits none of the outer ones, so " + u.detail()

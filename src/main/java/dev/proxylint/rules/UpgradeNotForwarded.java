@@ -2,12 +2,15 @@ package dev.proxylint.rules;
 
 import dev.proxylint.route.Transport;
 import dev.proxylint.route.Upgrade;
+import dev.proxylint.source.Directive;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** PL101: the websocket route does not carry the upgrade to the backend. */
 public final class UpgradeNotForwarded implements Rule {
+    private static final String UPGRADE = "proxy_set_header Upgrade $http_upgrade;";
+
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
@@ -27,15 +30,19 @@ public final class UpgradeNotForwarded implements Rule {
     /** nginx: the headers added to the location; httpd: upgrade=websocket on a one-line ProxyPass. */
     private static List<Edit> edits(RuleContext ctx, Upgrade u, String fix) {
         if (ctx.dialect() == dev.proxylint.source.Dialect.NGINX) {
-            dev.proxylint.source.Directive header = Edits.directive(ctx, u.at());
+            Directive header = Edits.directive(ctx, u.at());
             if (header != null && header.name().equals("proxy_set_header")) {
-                // an Upgrade header with the wrong value: the value is what to change
-                return fix.equals("proxy_set_header Upgrade $http_upgrade;")
-                        ? Edits.lastArg(ctx, u.at(), "$http_upgrade") : List.of();
+                // an Upgrade header with the wrong value: change the value, add the rest of the fix after it
+                List<Edit> edits = new ArrayList<>(Edits.lastArg(ctx, u.at(), "$http_upgrade"));
+                String rest = fix.replace(UPGRADE, "").trim();
+                if (!rest.isEmpty()) {
+                    edits.add(Edit.insertAfter(u.at(), Edits.lines(rest)));
+                }
+                return edits;
             }
             return Edits.inside(ctx, u.at(), Edits.lines(fix));
         }
-        dev.proxylint.source.Directive d = Edits.directive(ctx, u.at());
+        Directive d = Edits.directive(ctx, u.at());
         String[] want = fix.split(" ");
         if (d != null && d.is("RewriteCond") && want.length == 4 && want[0].equals("RewriteCond") && d.argCount() >= 2
                 && d.args().stream().allMatch(w -> w.position().line() == d.position().line())) {

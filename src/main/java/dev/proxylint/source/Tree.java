@@ -36,15 +36,30 @@ public final class Tree {
         return null;
     }
 
-    /** Marks the file name of a proxy's stock file read from proxylint's own copy (nginx's proxy_params). */
-    public static final String BUILT_IN_SUFFIX = " (nginx stock file)";
+    /** In the file name of a stock file read from proxylint's own copy (nginx's proxy_params): not on disk. */
+    private static final String BUILT_IN_MARKER = " (stock file, proxylint's copy, included at ";
+
+    /** The name of one splice of a built-in stock file: one per include, so each has its own positions. */
+    public static String builtInName(String name, Position includedAt) {
+        return name + BUILT_IN_MARKER + includedAt + ")";
+    }
+
+    public static boolean isBuiltIn(String file) {
+        return file.contains(BUILT_IN_MARKER);
+    }
+
+    /** The stock file's own name ({@code proxy_params}) of a built-in splice's file name. */
+    public static String builtInOriginal(String file) {
+        int at = file.indexOf(BUILT_IN_MARKER);
+        return at < 0 ? file : file.substring(0, at);
+    }
 
     /**
-     * Where a finding about {@code at} is shown: itself, or for a directive of a built-in stock file (not on
-     * disk, so nothing a user can open) the include that brought it in.
+     * Where a finding about {@code at} is shown to users: itself, or for a directive of a built-in stock file
+     * (nothing a user can open) the include that brought it in.
      */
-    public static Position shown(List<Directive> root, Position at) {
-        if (!at.file().endsWith(BUILT_IN_SUFFIX)) {
+    public static Position userFacing(List<Directive> root, Position at) {
+        if (!isBuiltIn(at.file())) {
             return at;
         }
         Position site = includeSite(root, at, 0);
@@ -57,7 +72,7 @@ public final class Tree {
         }
         Directive include = null;
         for (Directive d : level) {
-            if (d.name().equals("include") && !d.position().file().endsWith(BUILT_IN_SUFFIX)) {
+            if (d.name().equals("include") && !isBuiltIn(d.position().file())) {
                 include = d; // spliced directives follow their include
             }
             if (d.position().equals(at)) {
