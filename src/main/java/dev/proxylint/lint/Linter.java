@@ -105,9 +105,13 @@ public final class Linter {
         }
         List<Finding> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        // two entry configs that include the same file (nginx.conf and nginx.dev.conf both including conf.d/*)
+        // find the same things in it: report each once
+        Set<String> reported = new HashSet<>();
         for (int i = 0; i < parsed.size(); i++) {
             if (byInput.containsKey(i)) {
-                all.addAll(byInput.get(i));
+                byInput.get(i).stream().filter(f -> reported.add(f.rule() + "@" + f.position() + " " + f.message()))
+                        .forEach(all::add);
                 names.add(parsed.get(i).entry().display());
             }
         }

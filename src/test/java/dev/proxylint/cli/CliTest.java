@@ -359,4 +359,19 @@ class CliTest {
         assertTrue(coloured.contains("\u001b[1;31merror[PL201]\u001b[0m"), coloured);
         assertFalse(CliRun.of("--color", "--no-color", f.toString()).out().contains("\u001b["), "--no-color wins");
     }
+
+    @Test
+    void aFileTwoEntryConfigsIncludeIsReportedOnce(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("conf.d"));
+        Files.writeString(tmp.resolve("nginx.conf"), "events {}\nhttp { include conf.d/*.conf; }\n");
+        Files.writeString(tmp.resolve("nginx.dev.conf"), "events {}\nhttp { error_log stderr; include conf.d/*.conf; }\n");
+        Files.writeString(tmp.resolve("conf.d/app.conf"), "server {\n    listen 80;\n    location /socket.io/ {\n"
+                + "        proxy_pass http://127.0.0.1:3000;\n        proxy_http_version 1.1;\n"
+                + "        proxy_set_header Upgrade $http_upgrade;\n        proxy_set_header Connection \"upgrade\";\n"
+                + "        proxy_read_timeout 10s;\n    }\n}\n");
+        CliRun r = CliRun.of("--format", "json", tmp.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.out().split("\"rule\": \"PL201\"", -1).length - 1, r.out());
+        assertTrue(r.out().contains("\"line\": 8"), r.out());
+    }
 }
