@@ -481,8 +481,16 @@ final class NginxRouteResolver {
     }
 
     private Route notProxied(Directive at, String why) {
-        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why, complete, null, null,
-                null, null, null, null, null);
+        if (overruled == null || !NginxIntent.proxies(overruled)) {
+            return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why, complete, null, null,
+                    null, null, null, null, null);
+        }
+        // the prefix location written for the path exists: a regex location takes the request from it
+        String prefix = overruled.argCount() > 0 ? overruled.arg(overruled.argCount() - 1) : "";
+        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why + " (it takes " + exprs.uri
+                + " from \"" + NginxRoutes.header(overruled) + "\" at line " + overruled.position().line()
+                + ": nginx tries regex locations after the longest prefix unless that prefix is written with ^~)",
+                complete, null, null, null, null, null, null, null, "location ^~ " + prefix + " { ... }");
     }
 
     private Route unknown(Directive at) {

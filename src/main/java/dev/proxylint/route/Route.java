@@ -20,14 +20,24 @@ import dev.proxylint.source.Position;
  * @param queryDropped the directive after which the backend gets no query string (so no EIO, transport or
  *                     sid), with the path it gets; null when the query string is passed on
  * @param bodyLimit    request body limit in bytes (0 = none); null where the proxy applies none to proxied requests
+ * @param notProxiedFix when not proxied and the front end knows better than a new block: what to write (nginx: the
+ *                     prefix location a regex location overrules, written with ^~); null otherwise
  */
 public record Route(Dialect dialect, Transport transport, Position at, String handler, boolean proxied,
                     String notProxied, boolean complete, Upgrade upgrade, Sourced<String> httpVersion,
                     IdleTimeout timeout, Backends backends, Sourced<String> backendPath,
-                    Sourced<String> queryDropped, Sourced<Long> bodyLimit) {
+                    Sourced<String> queryDropped, Sourced<Long> bodyLimit, String notProxiedFix) {
+
+    public Route(Dialect dialect, Transport transport, Position at, String handler, boolean proxied,
+                 String notProxied, boolean complete, Upgrade upgrade, Sourced<String> httpVersion,
+                 IdleTimeout timeout, Backends backends, Sourced<String> backendPath,
+                 Sourced<String> queryDropped, Sourced<Long> bodyLimit) {
+        this(dialect, transport, at, handler, proxied, notProxied, complete, upgrade, httpVersion, timeout, backends,
+                backendPath, queryDropped, bodyLimit, null);
+    }
 
     public Route withUpgrade(Upgrade other) {
         return new Route(dialect, transport, at, handler, proxied, notProxied, complete, other, httpVersion, timeout,
-                backends, backendPath, queryDropped, bodyLimit);
+                backends, backendPath, queryDropped, bodyLimit, notProxiedFix);
     }
 }

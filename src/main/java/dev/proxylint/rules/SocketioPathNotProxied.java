@@ -23,7 +23,7 @@ public final class SocketioPathNotProxied implements Rule {
             if (r == null || r.proxied() || r.notProxied() == null || !r.complete()) {
                 continue;
             }
-            String fix = ctx.dialect() == Dialect.NGINX
+            String fix = r.notProxiedFix() != null ? r.notProxiedFix() : ctx.dialect() == Dialect.NGINX
                     ? "location " + path + " { proxy_pass http://<socket.io upstream>; proxy_http_version 1.1;"
                             + " proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection \"upgrade\"; }"
                     : "ProxyPass " + path + " http://<socket.io backend>" + ctx.socketIo().serverRequestPath()

@@ -374,4 +374,11 @@ class CliTest {
         assertEquals(1, r.out().split("\"rule\": \"PL201\"", -1).length - 1, r.out());
         assertTrue(r.out().contains("\"line\": 8"), r.out());
     }
+
+    @Test
+    void aPathARegexLocationTakesIsFixedWithCaretTildeNotASecondLocation() {
+        CliRun r = CliRun.of("--format", "json",
+                "testdata/PL401-socketio-path-not-proxied/nginx-bad-regex-takes-over.conf");
+        assertTrue(r.out().contains("\"fix\": \"location ^~ /socket.io/ { ... }\""), r.out());
+    }
 }
