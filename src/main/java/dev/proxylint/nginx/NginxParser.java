@@ -102,6 +102,12 @@ public final class NginxParser {
                     "binary content (a NUL byte): this is not an nginx config, and nginx would refuse it", null));
             return List.of();
         }
+        if (file.startsWithByteOrderMark()) {
+            // the rest is read as if it were not there, so the other findings still come
+            problems.add(new Problem("PL001", file.position(1, 1), "nginx would refuse this file: it starts with a"
+                    + " UTF-8 byte order mark, which nginx reads as part of the first word (unknown directive"
+                    + " \"\\xEF\\xBB\\xBF...\"); save it as UTF-8 without BOM", null));
+        }
         NginxTokenizer tokenizer = new NginxTokenizer(file, comments);
         record Frame(Directive header, List<Directive> children) {
         }

@@ -18,6 +18,8 @@ public final class SourceFile {
     private final String display;
     private final String text;
     private final boolean binary;
+    /** The bytes began with a UTF-8 byte order mark, which is not in {@link #text()}. */
+    private boolean byteOrderMark;
     private int[] lineStarts;
 
     public SourceFile(Path path, String display, String text, boolean binary) {
@@ -60,7 +62,9 @@ public final class SourceFile {
         } catch (java.nio.charset.CharacterCodingException e) {
             text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
         }
-        return new SourceFile(path, display, text, binary);
+        SourceFile file = new SourceFile(path, display, text, binary);
+        file.byteOrderMark = start == 3;
+        return file;
     }
 
     public static SourceFile ofText(String display, String text) {
@@ -78,6 +82,11 @@ public final class SourceFile {
 
     public String text() {
         return text;
+    }
+
+    /** httpd skips a UTF-8 byte order mark; nginx reads it as part of the first word. */
+    public boolean startsWithByteOrderMark() {
+        return byteOrderMark;
     }
 
     public boolean isBinary() {
