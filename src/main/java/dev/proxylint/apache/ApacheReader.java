@@ -160,6 +160,13 @@ public final class ApacheReader {
                     "binary content (a NUL byte): this is not an httpd config, and httpd would refuse it", null));
             return List.of();
         }
+        if (file.startsWithByteOrderMark()) {
+            // httpd 2.4.71 reads it as part of the first word, also in an included file; the rest is read as if
+            // it were not there, so the other findings still come
+            problems.add(new Problem("PL001", file.position(1, 1), "httpd would refuse this file: it starts with a"
+                    + " UTF-8 byte order mark, which httpd reads as part of the first directive's name (Invalid command"
+                    + " '\\xef\\xbb\\xbf...'); save it as UTF-8 without BOM", null));
+        }
         List<Directive> top = new ArrayList<>();
         try {
             readScope(new Cursor(LineReader.read(file)), null, top, includeStack, 0, true);

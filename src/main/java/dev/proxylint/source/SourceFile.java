@@ -84,7 +84,7 @@ public final class SourceFile {
         return text;
     }
 
-    /** httpd skips a UTF-8 byte order mark; nginx reads it as part of the first word. */
+    /** Both nginx and httpd read a UTF-8 byte order mark as part of the first word, and refuse the file. */
     public boolean startsWithByteOrderMark() {
         return byteOrderMark;
     }
