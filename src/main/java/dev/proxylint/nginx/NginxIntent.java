@@ -20,12 +20,21 @@ final class NginxIntent {
         return any(server, 0);
     }
 
+    /** Whether a directive of the server names socket.io (a location, a path, an upstream name). */
+    static boolean namesSocketIo(Directive server) {
+        return any(server, 0, false);
+    }
+
     private static boolean any(Directive block, int depth) {
+        return any(block, depth, true);
+    }
+
+    private static boolean any(Directive block, int depth, boolean upgradeCounts) {
         if (depth > NginxParser.MAX_DEPTH) {
             return false;
         }
         for (Directive d : block.children()) {
-            if (d.name().equals("proxy_set_header") && forwardsUpgrade(d)) {
+            if (upgradeCounts && d.name().equals("proxy_set_header") && forwardsUpgrade(d)) {
                 return true;
             }
             for (Word w : d.args()) {
@@ -34,7 +43,7 @@ final class NginxIntent {
                     return true;
                 }
             }
-            if (d.hasBlock() && any(d, depth + 1)) {
+            if (d.hasBlock() && any(d, depth + 1, upgradeCounts)) {
                 return true;
             }
         }

@@ -126,7 +126,8 @@ public final class NginxRoutes {
         // whatever locations are left below the redirect
         boolean proxies = NginxIntent.proxies(server) && !redirectsAtServerLevel(server, polling);
         out.add(new ServerRoutes(Dialect.NGINX, virtual ? "the server these locations belong to"
-                : serverName(server), server.position(), intent, proxies, polling, websocket));
+                : serverName(server), server.position(), intent, proxies, polling, websocket,
+                NginxIntent.namesSocketIo(server)));
     }
 
     private static boolean redirectsAtServerLevel(Directive server, Route r) {

@@ -19,6 +19,9 @@ public final class SocketioPathNotProxied implements Rule {
                 continue; // a server that proxies nothing (a redirect to https) is out of scope
             }
             Transport t = ctx.socketIo().allows(Transport.POLLING) ? Transport.POLLING : Transport.WEBSOCKET;
+            if (!s.namesSocketIo() && servedElsewhere(ctx, s, t)) {
+                continue; // its WebSocket is another app's (Django Channels, Grafana Live): Socket.IO lives elsewhere
+            }
             Route r = s.route(t);
             if (r == null || r.proxied() || r.notProxied() == null || !r.complete()) {
                 continue;
@@ -34,5 +37,11 @@ public final class SocketioPathNotProxied implements Rule {
                     + " response: 200\"); set --path if the clients use another path", fix));
         }
         return out;
+    }
+
+    /** Whether another server of the config proxies the Socket.IO path. */
+    private static boolean servedElsewhere(RuleContext ctx, ServerRoutes self, Transport t) {
+        return ctx.routes().servers().stream().anyMatch(o -> o != self && o.intent() && o.route(t) != null
+                && o.route(t).proxied());
     }
 }
