@@ -32,7 +32,7 @@ final class NginxTokenizer {
 
     NginxTokenizer(SourceFile file, List<Comment> comments) {
         this.file = file;
-        this.text = file.text();
+        this.text = JinjaMask.text(file);
         this.comments = comments;
     }
 

@@ -44,7 +44,8 @@ class RuleFixturesTest {
         try (Stream<Path> dirs = Files.list(TESTDATA)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".conf"))
+                    files.filter(f -> Files.isRegularFile(f) && (f.getFileName().toString().endsWith(".conf")
+                            || f.getFileName().toString().endsWith(".conf.j2")))
                             .sorted().forEach(out::add);
                 }
             }
