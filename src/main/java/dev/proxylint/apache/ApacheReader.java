@@ -165,7 +165,7 @@ public final class ApacheReader {
             // it were not there, so the other findings still come
             problems.add(new Problem("PL001", file.position(1, 1), "httpd would refuse this file: it starts with a"
                     + " UTF-8 byte order mark, which httpd reads as part of the first directive's name (Invalid command"
-                    + " '\\xef\\xbb\\xbf...'); save it as UTF-8 without BOM", null));
+                    + " '\\xef\\xbb\\xbf...'); save it as UTF-8 without BOM", null, false));
         }
         List<Directive> top = new ArrayList<>();
         try {

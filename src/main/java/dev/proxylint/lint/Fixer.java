@@ -51,7 +51,9 @@ public final class Fixer {
             long count = fixed.stream().filter(f -> f.edits().stream()
                     .filter(e -> e.at().file().equals(entry.getKey())).noneMatch(skipped::contains)).count();
             if (!after.equals(file.text())) {
-                out.add(new Change(file, file.text(), after, (int) count));
+                // the file is rewritten as it was read, byte order mark included: a fix changes only what it says
+                String mark = file.startsWithByteOrderMark() ? "\uFEFF" : "";
+                out.add(new Change(file, mark + file.text(), mark + after, (int) count));
             }
         }
         return out;

@@ -106,7 +106,7 @@ public final class NginxParser {
             // the rest is read as if it were not there, so the other findings still come
             problems.add(new Problem("PL001", file.position(1, 1), "nginx would refuse this file: it starts with a"
                     + " UTF-8 byte order mark, which nginx reads as part of the first word (unknown directive"
-                    + " \"\\xEF\\xBB\\xBF...\"); save it as UTF-8 without BOM", null));
+                    + " \"\\xEF\\xBB\\xBF...\"); save it as UTF-8 without BOM", null, false));
         }
         NginxTokenizer tokenizer = new NginxTokenizer(file, comments);
         record Frame(Directive header, List<Directive> children) {
