@@ -176,10 +176,16 @@ function sessionUnknown(f, P) {
 
 function notProxied(f, P) {
   // PL401: "Clients fail to connect: 404 ("xhr poll error"), or with a single-page-app fallback 200 + HTML"
+  // (when only the long-polls fail, the message says that websocket-only clients still connect)
+  const pollingOnly = /websocket-only clients still connect/.test(f.message);
   const why = [];
   for (const kind of ["polling", "default", "websocket"]) {
     const o = P[kind];
     if (!o) continue;
+    if (pollingOnly && kind === "websocket") {
+      if (o.label !== "OK_WS") why.push(`websocket ${o.label}, not OK_WS as promised`);
+      continue;
+    }
     const html = o.statuses.includes(200) || /parser error/.test(o.detail);
     if (o.label !== "CONNECT_FAIL" || !(o.statuses.includes(404) || html)) why.push(`${kind} ${o.label} ${o.statuses}, not 404 or 200+HTML`);
     if (o.node.connections || Object.keys(o.node.other_paths).length) why.push(`${kind} reached a node`);

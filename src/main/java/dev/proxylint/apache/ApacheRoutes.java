@@ -278,6 +278,14 @@ public final class ApacheRoutes {
             String scheme = ProxyParams.scheme(url);
             boolean balancer = scheme.equals("balancer");
             Balancer b = balancer ? s.balancer(url) : null;
+            if (transport == Transport.POLLING && wsOnly(url, b) && fallbackOff()) {
+                // measured on httpd 2.4.71: mod_proxy_wstunnel declines requests without an upgrade, and no other
+                // handler takes them
+                return notProxied(by, "\"" + by.text() + "\" sends it to a ws:// worker and ProxyWebsocketFallbackTo"
+                        + "ProxyHttp is Off, so mod_proxy_wstunnel handles it, declines every request without an"
+                        + " upgrade, and httpd answers each long-poll with 404 Not Found (websocket-only clients"
+                        + " still connect)");
+            }
             Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrade(by, url, b) : null;
             IdleTimeout timeout = timeout(by, url, b, upgrade);
             Backends backends = backends(by, url, b);
@@ -418,16 +426,8 @@ public final class ApacheRoutes {
             if (transport == Transport.POLLING) {
                 return new IdleTimeout(polling * 1000, pollingAt, pollingBy, pollingFix, secondsNote(raw));
             }
-            String scheme = ProxyParams.scheme(url);
-            boolean wsScheme = scheme.equals("ws") || scheme.equals("wss")
-                    || b != null && b.activeMembers().stream().allMatch(m -> {
-                        String ms = ProxyParams.scheme(m.url());
-                        return ms.equals("ws") || ms.equals("wss");
-                    }) && !b.activeMembers().isEmpty();
-            Directive fallback = s.setting("ProxyWebsocketFallbackToProxyHttp");
-            boolean fallbackOff = fallback != null && "off".equalsIgnoreCase(fallback.arg(0));
             boolean noProxyHttp = modulesKnown && !modules.contains("proxy_http");
-            if (wsScheme && (fallbackOff || noProxyHttp)) {
+            if (wsOnly(url, b) && (fallbackOff() || noProxyHttp)) {
                 return new IdleTimeout(IdleTimeout.NONE, by.position(), "mod_proxy_wstunnel's tunnel", null, null);
             }
             // mod_proxy_http's tunnel idles out after the larger of Timeout and the worker's timeout
@@ -446,6 +446,21 @@ public final class ApacheRoutes {
                         null);
             }
             return new IdleTimeout(polling * 1000, pollingAt, pollingBy, pollingFix, secondsNote(raw));
+        }
+
+        /** Whether the target is a ws:// or wss:// worker, or a balancer of only such members. */
+        private boolean wsOnly(String url, Balancer b) {
+            String scheme = ProxyParams.scheme(url);
+            return scheme.equals("ws") || scheme.equals("wss")
+                    || b != null && !b.activeMembers().isEmpty() && b.activeMembers().stream().allMatch(m -> {
+                        String ms = ProxyParams.scheme(m.url());
+                        return ms.equals("ws") || ms.equals("wss");
+                    });
+        }
+
+        private boolean fallbackOff() {
+            Directive fallback = s.setting("ProxyWebsocketFallbackToProxyHttp");
+            return fallback != null && "off".equalsIgnoreCase(fallback.arg(0));
         }
 
         private String secondsNote(String raw) {
