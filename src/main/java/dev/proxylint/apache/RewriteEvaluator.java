@@ -81,7 +81,6 @@ final class RewriteEvaluator {
                 continue;
             }
             String subst = substitute(d.arg(1), negate ? null : m);
-            boolean absolute = subst != null && subst.matches("(?i)^[a-z][a-z0-9+.-]*://.*");
             if (has(flags, "P")) {
                 if (subst == null) {
                     sure = false;
@@ -89,7 +88,7 @@ final class RewriteEvaluator {
                 }
                 return new Outcome(Outcome.Kind.PROXY, d, subst, sure);
             }
-            if (has(flags, "F") || has(flags, "G") || has(flags, "R") || absolute && !has(flags, "PT")) {
+            if (answers(flags, subst == null ? "" : subst)) {
                 return new Outcome(Outcome.Kind.ANSWER, d, subst, sure);
             }
             if (has(flags, "C") || has(flags, "N") || flags.contains("S=")) {

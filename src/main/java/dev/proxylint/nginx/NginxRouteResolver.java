@@ -387,10 +387,7 @@ final class NginxRouteResolver {
         if (upgrade != null && overruled != null && upgrade.status() != Upgrade.Status.CARRIED
                 && upgrade.status() != Upgrade.Status.UNKNOWN) {
             // the usual surprise: a regex location takes the path from the prefix location written for it
-            upgrade = upgrade.withMoreDetail(" (this regex location takes "
-                    + exprs.uri + " from \"" + NginxRoutes.header(overruled) + "\" at line "
-                    + overruled.position().line() + ": nginx tries regex locations after the longest prefix unless"
-                    + " that prefix is written with ^~)");
+            upgrade = upgrade.withMoreDetail(overruledNote("this regex location"));
         }
         Directive version = eff.last("proxy_http_version");
         Sourced<String> httpVersion = version != null
@@ -487,10 +484,15 @@ final class NginxRouteResolver {
         }
         // the prefix location written for the path exists: a regex location takes the request from it
         String prefix = overruled.argCount() > 0 ? overruled.arg(overruled.argCount() - 1) : "";
-        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why + " (it takes " + exprs.uri
-                + " from \"" + NginxRoutes.header(overruled) + "\" at line " + overruled.position().line()
-                + ": nginx tries regex locations after the longest prefix unless that prefix is written with ^~)",
+        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, why + overruledNote("it"),
                 complete, null, null, null, null, null, null, null, "location ^~ " + prefix + " { ... }");
+    }
+
+    /** Why a regex location got the request that the prefix location written for it should have. */
+    private String overruledNote(String taker) {
+        return " (" + taker + " takes " + exprs.uri + " from \"" + NginxRoutes.header(overruled) + "\" at line "
+                + overruled.position().line() + ": nginx tries regex locations after the longest prefix unless"
+                + " that prefix is written with ^~)";
     }
 
     private Route unknown(Directive at) {
