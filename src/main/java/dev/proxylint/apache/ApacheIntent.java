@@ -14,8 +14,7 @@ final class ApacheIntent {
     /** The first directive that shows the intent, or null. */
     static Directive evidence(ApacheServer s) {
         Directive own = first(s.own, 0);
-        return own != null || s.vhost == null ? own
-                : first(s.main.stream().filter(d -> !d.is("VirtualHost")).toList(), 0);
+        return own != null || s.vhost == null ? own : first(s.main, 0);
     }
 
     private static Directive first(List<Directive> level, int depth) {

@@ -61,12 +61,14 @@ public final class ApacheRoutes {
 
     private RoutesModel build() {
         List<ServerRoutes> out = new ArrayList<>();
-        List<Directive> vhosts = config.root().stream().filter(d -> d.hasBlock() && d.is("VirtualHost")).toList();
+        List<Directive> vhosts = config.root().stream().filter(ApacheRoutes::isVirtualHost).toList();
+        // the main server's own directives, split off once: a config may hold thousands of virtual hosts
+        List<Directive> mainServer = config.root().stream().filter(d -> !isVirtualHost(d)).toList();
         if (vhosts.isEmpty()) {
-            out.add(server(new ApacheServer(null, config.root())));
+            out.add(server(new ApacheServer(null, mainServer)));
         } else {
             for (Directive v : vhosts) {
-                out.add(server(new ApacheServer(v, config.root())));
+                out.add(server(new ApacheServer(v, mainServer)));
             }
         }
         return new RoutesModel(out);
@@ -90,6 +92,10 @@ public final class ApacheRoutes {
             at = mainServerAt(s);
         }
         return new ServerRoutes(Dialect.APACHE, name, at, intent, proxies, polling, websocket);
+    }
+
+    private static boolean isVirtualHost(Directive d) {
+        return d.hasBlock() && d.is("VirtualHost");
     }
 
     /** What a finding about the main server as a whole (PL401) points at: what shows the intent, else its proxying. */

@@ -56,6 +56,7 @@ final class ApacheServer {
     }
     final List<Directive> headers = new ArrayList<>();
 
+    /** @param main the main server's directives, without the {@code <VirtualHost>} sections */
     ApacheServer(Directive vhost, List<Directive> main) {
         this.vhost = vhost;
         this.own = vhost == null ? main : vhost.children();

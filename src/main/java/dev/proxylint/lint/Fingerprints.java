@@ -40,7 +40,7 @@ final class Fingerprints {
     /** The directive at a position and its block path; the bare line text when no directive starts there. */
     static String anchor(ParsedConfig config, Position at) {
         List<Directive> path = new ArrayList<>();
-        Directive d = Tree.find(config.root(), at, path, 0);
+        Directive d = Tree.find(config.root(), at, path);
         if (d == null) {
             return "line:" + normalise(config.sources().containsKey(at.file())
                     ? config.sources().get(at.file()).line(at.line()) : "");

@@ -11,13 +11,8 @@ final class NginxIntent {
     private NginxIntent() {
     }
 
-    static boolean shows(List<Directive> httpLevel, Directive server) {
-        for (Directive d : httpLevel) {
-            if (d.name().equals("proxy_set_header") && forwardsUpgrade(d)) {
-                return true;
-            }
-        }
-        return any(server, 0);
+    static boolean shows(NginxHttpLevel http, Directive server) {
+        return http.forwardsUpgrade || any(server, 0);
     }
 
     /** Whether a directive of the server names socket.io (a location, a path, an upstream name). */
@@ -34,7 +29,7 @@ final class NginxIntent {
             return false;
         }
         for (Directive d : block.children()) {
-            if (upgradeCounts && d.name().equals("proxy_set_header") && forwardsUpgrade(d)) {
+            if (upgradeCounts && forwardsUpgrade(d)) {
                 return true;
             }
             for (Word w : d.args()) {
@@ -50,8 +45,9 @@ final class NginxIntent {
         return false;
     }
 
-    private static boolean forwardsUpgrade(Directive d) {
-        if (d.argCount() != 2) {
+    /** {@code proxy_set_header Upgrade ...} or {@code proxy_set_header Connection ...upgrade...}. */
+    static boolean forwardsUpgrade(Directive d) {
+        if (!d.name().equals("proxy_set_header") || d.argCount() != 2) {
             return false;
         }
         String name = d.arg(0).toLowerCase(Locale.ROOT);

@@ -29,7 +29,7 @@ final class NginxRouteResolver {
     private final SocketIoSettings socketIo;
     private final boolean wholeConfig;
     private final Transport transport;
-    private final List<Directive> httpLevel;
+    private final NginxHttpLevel http;
     private final Directive server;
     private final Upstreams upstreams;
     private final NginxExpressions exprs;
@@ -42,15 +42,14 @@ final class NginxRouteResolver {
 
     /** @param wholeConfig the config is a complete nginx.conf: every map it could use is in view */
     NginxRouteResolver(SocketIoSettings socketIo, boolean wholeConfig, Transport transport,
-                       List<Directive> httpLevel, Directive server, Upstreams upstreams) {
+                       NginxHttpLevel http, Directive server) {
         this.socketIo = socketIo;
         this.wholeConfig = wholeConfig;
         this.transport = transport;
-        this.httpLevel = httpLevel;
+        this.http = http;
         this.server = server;
-        this.upstreams = upstreams;
-        this.exprs = new NginxExpressions(new NginxRequest(transport, socketIo.requestPath()),
-                NginxExpressions.maps(httpLevel));
+        this.upstreams = http.upstreams;
+        this.exprs = new NginxExpressions(new NginxRequest(transport, socketIo.requestPath()), http.maps);
     }
 
     Route resolve() {
@@ -194,7 +193,7 @@ final class NginxRouteResolver {
 
     private List<List<Directive>> levels(List<Directive> chain) {
         List<List<Directive>> levels = new ArrayList<>();
-        levels.add(httpLevel);
+        levels.add(http.inherited);
         levels.add(server.children());
         for (Directive d : chain) {
             levels.add(d.children());
@@ -381,7 +380,7 @@ final class NginxRouteResolver {
         }
         NginxEffective eff = new NginxEffective(levels);
         Position at = loc.position();
-        NginxUpgrade upgrades = new NginxUpgrade(eff, exprs, httpLevel, wholeConfig);
+        NginxUpgrade upgrades = new NginxUpgrade(eff, exprs, http, wholeConfig);
         Upgrade upgrade = transport == Transport.WEBSOCKET ? upgrades.analyse(at, 1 + chain.size(), NginxRoutes.header(loc))
                 : upgrades.forcedOnPolling(NginxRoutes.header(loc));
         if (upgrade != null && overruled != null && upgrade.status() != Upgrade.Status.CARRIED
@@ -413,7 +412,7 @@ final class NginxRouteResolver {
             bodyLimit = new Sourced<>(DEFAULT_BODY_LIMIT, at, "the default client_max_body_size (1m)");
         }
         ProxyTarget target = ProxyTarget.parse(pass, exprs, v -> exprs.definesMap(v) || NginxVariables.isBuiltin(v)
-                || NginxVariables.definedAnywhere(httpLevel, v) || NginxVariables.definedAnywhere(server.children(), v));
+                || http.defines(v) || NginxVariables.definedAnywhere(server.children(), v));
         Backends backends = backends(target, pass);
         Sourced<String> backendPath = backendPath(target, pass, loc);
         Sourced<String> queryDropped = null;

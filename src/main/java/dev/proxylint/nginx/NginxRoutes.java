@@ -50,7 +50,7 @@ public final class NginxRoutes {
                         : config.root().get(0).position();
                 Directive virtual = new Directive(new dev.proxylint.source.Word("server", "server", false, at),
                         List.of(), config.root(), null);
-                builder.server(List.of(), new Upstreams(List.of()), virtual, servers, true);
+                builder.server(NginxHttpLevel.NONE, virtual, servers, true);
             }
             default -> {
             }
@@ -70,7 +70,7 @@ public final class NginxRoutes {
     }
 
     private void http(List<Directive> httpLevel, List<ServerRoutes> out) {
-        Upstreams upstreams = new Upstreams(httpLevel);
+        NginxHttpLevel http = new NginxHttpLevel(httpLevel);
         java.util.Set<String> claimed = new java.util.HashSet<>();
         for (Directive d : httpLevel) {
             if (d.name().equals("server") && d.hasBlock()) {
@@ -82,7 +82,7 @@ public final class NginxRoutes {
                     reachable |= claimed.add(p);
                 }
                 if (reachable) {
-                    server(httpLevel, upstreams, d, out, false);
+                    server(http, d, out, false);
                 }
             }
         }
@@ -117,11 +117,10 @@ public final class NginxRoutes {
         return out;
     }
 
-    private void server(List<Directive> httpLevel, Upstreams upstreams, Directive server, List<ServerRoutes> out,
-                        boolean virtual) {
-        Route polling = new NginxRouteResolver(socketIo, wholeConfig, Transport.POLLING, httpLevel, server, upstreams).resolve();
-        Route websocket = new NginxRouteResolver(socketIo, wholeConfig, Transport.WEBSOCKET, httpLevel, server, upstreams).resolve();
-        boolean intent = NginxIntent.shows(httpLevel, server);
+    private void server(NginxHttpLevel http, Directive server, List<ServerRoutes> out, boolean virtual) {
+        Route polling = new NginxRouteResolver(socketIo, wholeConfig, Transport.POLLING, http, server).resolve();
+        Route websocket = new NginxRouteResolver(socketIo, wholeConfig, Transport.WEBSOCKET, http, server).resolve();
+        boolean intent = NginxIntent.shows(http, server);
         // a server that redirects every request at server level (the usual http -> https one) proxies nothing,
         // whatever locations are left below the redirect
         boolean proxies = NginxIntent.proxies(server) && !redirectsAtServerLevel(server, polling);

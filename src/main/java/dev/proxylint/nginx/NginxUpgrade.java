@@ -24,18 +24,18 @@ final class NginxUpgrade {
 
     private final NginxEffective eff;
     private final NginxExpressions exprs;
-    private final List<Directive> httpLevel;
+    private final NginxHttpLevel http;
     private final boolean wholeConfig;
 
     /**
      * @param wholeConfig the config is a complete nginx.conf (every map it could use is in view), so a
      *                    variable nothing defines really is undefined
      */
-    NginxUpgrade(NginxEffective eff, NginxExpressions exprs, List<Directive> httpLevel,
+    NginxUpgrade(NginxEffective eff, NginxExpressions exprs, NginxHttpLevel http,
                  boolean wholeConfig) {
         this.eff = eff;
         this.exprs = exprs;
-        this.httpLevel = httpLevel;
+        this.http = http;
         this.wholeConfig = wholeConfig;
     }
 
@@ -188,6 +188,6 @@ final class NginxUpgrade {
             }
         }
         // set, geo, split_clients, perl_set, js_set, set_by_lua... anywhere: assume it is defined
-        return NginxVariables.definedAnywhere(httpLevel, var);
+        return http.defines(var);
     }
 }

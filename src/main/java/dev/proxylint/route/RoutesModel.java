@@ -5,7 +5,11 @@ import java.util.List;
 /**
  * The dialect-neutral model most rules read: the Socket.IO routes of every server in one config.
  */
-public record RoutesModel(List<ServerRoutes> servers) {
+public record RoutesModel(List<ServerRoutes> servers, boolean anyIntent) {
+
+    public RoutesModel(List<ServerRoutes> servers) {
+        this(servers, servers.stream().anyMatch(ServerRoutes::intent)); // once, not once per server
+    }
 
     /**
      * Whether rules judge this server's routes. A server that proxies nothing is out of scope; when some
@@ -16,6 +20,6 @@ public record RoutesModel(List<ServerRoutes> servers) {
         if (!s.proxies()) {
             return false;
         }
-        return s.intent() || servers.stream().noneMatch(ServerRoutes::intent);
+        return s.intent() || !anyIntent;
     }
 }

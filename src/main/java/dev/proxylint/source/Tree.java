@@ -1,7 +1,10 @@
 package dev.proxylint.source;
 
-import java.util.ArrayList;
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Finding directives in a spliced tree by position. */
 public final class Tree {
@@ -12,28 +15,59 @@ public final class Tree {
 
     /** The directive that starts at {@code at}, or null. */
     public static Directive at(List<Directive> root, Position at) {
-        return find(root, at, new ArrayList<>(), 0);
+        return index(root).first.get(at);
     }
 
-    /** The directive at {@code at} and, in {@code path}, the blocks around it (outermost first). */
-    public static Directive find(List<Directive> level, Position at, List<Directive> path, int depth) {
+    /**
+     * The directive at {@code at} and, in {@code path}, the blocks around it (outermost first). Where a file is
+     * spliced in twice, its first splice.
+     */
+    public static Directive find(List<Directive> root, Position at, List<Directive> path) {
+        Index index = index(root);
+        Directive d = index.first.get(at);
+        if (d != null) {
+            int from = path.size();
+            for (Directive p = index.parent.get(d); p != null; p = index.parent.get(p)) {
+                path.add(from, p);
+            }
+        }
+        return d;
+    }
+
+    /** Every directive by position (the first one in document order) and the block each sits in. */
+    private record Index(Map<Position, Directive> first, Map<Directive, Directive> parent) {
+    }
+
+    // Rules look up one directive per finding: a config with thousands of findings would walk the whole tree
+    // for each. The index of the tree last asked about is kept (trees are not changed once read).
+    private static WeakReference<List<Directive>> indexedRoot = new WeakReference<>(null);
+    private static Index lastIndex;
+
+    private static synchronized Index index(List<Directive> root) {
+        if (indexedRoot.get() != root) {
+            Index index = new Index(new HashMap<>(), new IdentityHashMap<>());
+            add(index, root, null, 0);
+            indexedRoot = new WeakReference<>(root);
+            lastIndex = index;
+        }
+        return lastIndex;
+    }
+
+    private static void add(Index index, List<Directive> level, Directive block, int depth) {
         if (depth > MAX_DEPTH) {
-            return null;
+            return;
         }
         for (Directive d : level) {
-            if (d.position().equals(at)) {
-                return d;
+            if (index.first.putIfAbsent(d.position(), d) != null) {
+                continue; // a second splice of the same file: its directives are found at their first
+            }
+            if (block != null) {
+                index.parent.put(d, block);
             }
             if (d.hasBlock()) {
-                path.add(d);
-                Directive inner = find(d.block(), at, path, depth + 1);
-                if (inner != null) {
-                    return inner;
-                }
-                path.remove(path.size() - 1);
+                add(index, d.block(), d, depth + 1);
             }
         }
-        return null;
     }
 
     /** In the file name of a stock file read from proxylint's own copy (nginx's proxy_params): not on disk. */

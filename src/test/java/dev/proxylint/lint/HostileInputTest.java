@@ -84,4 +84,43 @@ class HostileInputTest {
                 .findings().get(0);
         assertEquals("", only.sourceLine());
     }
+
+    /**
+     * Generated configs hold thousands of servers (one per customer): each is judged once, so the work grows
+     * with the config, not with its square (40,000 virtual hosts took minutes before).
+     */
+    @Test
+    void thousandsOfServersAreEachJudged(@TempDir Path tmp) throws Exception {
+        int n = 30_000;
+        StringBuilder nginx = new StringBuilder("events {}\nhttp {\n");
+        for (int i = 0; i < n; i++) {
+            nginx.append("server { listen ").append(1000 + i % 60_000).append("; server_name s").append(i)
+                    .append("; location /socket.io/ { proxy_pass http://a; proxy_read_timeout 10s; } }\n");
+        }
+        Path nginxFile = tmp.resolve("nginx.conf");
+        Files.writeString(nginxFile, nginx.append("}\n"));
+        List<String> nginxFindings = lint(nginxFile);
+        assertEquals(2 * n, nginxFindings.size());
+        assertEquals(List.of("PL101@3+" + n + ":", "PL201@3+" + n + ":"), List.of(
+                "PL101@" + summary(nginxFindings, "PL101"), "PL201@" + summary(nginxFindings, "PL201")));
+
+        StringBuilder httpd = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            httpd.append("<VirtualHost *:80>\nServerName v").append(i)
+                    .append("\nProxyPass /socket.io/ http://127.0.0.1:3000/socket.io/ upgrade=websocket\n")
+                    .append("ProxyTimeout 5\n</VirtualHost>\n");
+        }
+        Path httpdFile = tmp.resolve("httpd.conf");
+        Files.writeString(httpdFile, httpd);
+        List<String> httpdFindings = lint(httpdFile);
+        assertEquals(n, httpdFindings.size());
+        assertEquals("4+" + n + ":", summary(httpdFindings, "PL201"));
+    }
+
+    /** "FIRSTLINE+COUNT:" of one rule's findings, each on its own line. */
+    private static String summary(List<String> findings, String rule) {
+        List<String> lines = findings.stream().filter(f -> f.startsWith(rule + "@"))
+                .map(f -> f.substring(f.indexOf('@') + 1, f.indexOf(':'))).distinct().toList();
+        return (lines.isEmpty() ? "none" : lines.get(0)) + "+" + lines.size() + ":";
+    }
 }
