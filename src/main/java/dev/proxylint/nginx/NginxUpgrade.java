@@ -46,8 +46,8 @@ final class NginxUpgrade {
     Upgrade analyse(Position routeAt, int routeLevel, String handler) {
         int level = eff.definingLevel("proxy_set_header");
         List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
-        Directive upgrade = lastHeader(headers, "upgrade");
-        Directive connection = lastHeader(headers, "connection");
+        Directive upgrade = upgradeHeader(headers);
+        Directive connection = connectionHeader(headers);
 
         // a WebSocket handshake needs "Upgrade: websocket": an empty value drops the header, another one
         // ($http_connection: "Upgrade") makes the backend refuse the handshake with 400
@@ -85,8 +85,8 @@ final class NginxUpgrade {
         // set further out, but this level's own proxy_set_header hides them (all-or-nothing inheritance)
         for (int i = level - 1; i >= 0; i--) {
             List<Directive> outer = eff.at(i, "proxy_set_header");
-            Directive outerUpgrade = lastHeader(outer, "upgrade");
-            Directive outerConnection = lastHeader(outer, "connection");
+            Directive outerUpgrade = upgradeHeader(outer);
+            Directive outerConnection = connectionHeader(outer);
             // only headers that would help the upgrade count: an outer "Connection \"\"" (the upstream keepalive
             // recipe) hides nothing worth having, so the cause is what this level lacks (PL101)
             boolean helpful = outerUpgrade != null && !"".equals(exprs.eval(outerUpgrade.arg(1)))
@@ -122,14 +122,25 @@ final class NginxUpgrade {
     Upgrade forcedOnPolling(String handler) {
         int level = eff.definingLevel("proxy_set_header");
         List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
-        Directive upgrade = lastHeader(headers, "upgrade");
-        Directive connection = lastHeader(headers, "connection");
-        if (upgrade == null || connection == null) {
-            return null;
+        Directive upgrade = null;
+        Directive connection = null;
+        String u = null;
+        String c = null;
+        for (Directive h : named(headers, "upgrade")) {
+            String v = exprs.eval(h.arg(1));
+            if (v != null && !v.isEmpty()) {
+                upgrade = h;
+                u = v;
+            }
         }
-        String u = exprs.eval(upgrade.arg(1));
-        String c = exprs.eval(connection.arg(1));
-        if (u == null || u.isEmpty() || c == null || !c.toLowerCase(Locale.ROOT).contains("upgrade")) {
+        for (Directive h : named(headers, "connection")) {
+            String v = exprs.eval(h.arg(1));
+            if (v != null && v.toLowerCase(Locale.ROOT).contains("upgrade")) {
+                connection = h;
+                c = v;
+            }
+        }
+        if (upgrade == null || connection == null) {
             return null;
         }
         return new Upgrade(Upgrade.Status.FORCED_ON_POLLING, upgrade.position(), "\"" + upgrade.text() + "\" in \""
@@ -137,24 +148,71 @@ final class NginxUpgrade {
                 + " also on long-polling requests that asked for no upgrade", null, UPGRADE);
     }
 
-    private static Directive lastHeader(List<Directive> headers, String name) {
-        Directive found = null;
-        for (Directive d : headers) {
-            if (d.argCount() == 2 && d.arg(0).toLowerCase(Locale.ROOT).equals(name)) {
-                found = d;
+    // nginx sends every proxy_set_header line of a name whose value is not empty, in order (checked with nginx
+    // 1.22: "Connection $connection_upgrade" then "Connection \"\"" still sends "Connection: upgrade"); the
+    // backend reads repeated headers as one list
+
+    /** The Upgrade line that decides the handshake: one sending a value other than websocket, else the last sent. */
+    private Directive upgradeHeader(List<Directive> headers) {
+        Directive sent = null;
+        Directive last = null;
+        for (Directive h : named(headers, "upgrade")) {
+            String v = exprs.eval(h.arg(1));
+            last = h;
+            if (v != null && !v.isEmpty() && !v.equalsIgnoreCase("websocket")) {
+                return h;
+            }
+            if (v == null || !v.isEmpty()) {
+                sent = h;
             }
         }
-        return found;
+        return sent != null ? sent : last;
+    }
+
+    /**
+     * The Connection line that decides: one naming a variable nginx does not know (it refuses to start), else
+     * one that carries "upgrade", else the last one sent, else the last one.
+     */
+    private Directive connectionHeader(List<Directive> headers) {
+        List<Directive> lines = named(headers, "connection");
+        Directive carrying = null;
+        Directive sent = null;
+        for (Directive h : lines) {
+            if (unknownVariable(h) != null) {
+                return h;
+            }
+            String problem = connectionProblem(h);
+            if (problem == null) {
+                carrying = h;
+            } else if (!"".equals(exprs.eval(h.arg(1)))) {
+                sent = h;
+            }
+        }
+        return carrying != null ? carrying : sent != null ? sent : lines.isEmpty() ? null : lines.get(lines.size() - 1);
+    }
+
+    /** A variable the header's value names that nothing defines (in a whole config), or null. */
+    private String unknownVariable(Directive header) {
+        for (String var : NginxExpressions.variablesIn(header.arg(1))) {
+            if (wholeConfig && !defined(var)) {
+                return var;
+            }
+        }
+        return null;
+    }
+
+    private static List<Directive> named(List<Directive> headers, String name) {
+        return headers.stream().filter(d -> d.argCount() == 2 && d.arg(0).toLowerCase(Locale.ROOT).equals(name))
+                .toList();
     }
 
     /** Why this Connection header cannot carry "upgrade" for a WebSocket request, or null if it can. */
     private String connectionProblem(Directive connection) {
         String raw = connection.arg(1);
-        for (String var : NginxExpressions.variablesIn(raw)) {
-            if (wholeConfig && !defined(var)) {
-                return "\"" + connection.text() + "\" names $" + var + ", which no map defines: nginx refuses"
-                        + " to start (unknown \"" + var + "\" variable)";
-            }
+        String unknown = unknownVariable(connection);
+        if (unknown != null) {
+            return "\"" + connection.text() + "\" names $" + unknown + ", which no map defines: nginx refuses"
+                    + " to start (unknown \"" + unknown + "\" variable)";
         }
         String value = exprs.eval(raw);
         if (value == null) {
