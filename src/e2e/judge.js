@@ -179,6 +179,15 @@ function notProxied(f, P) {
   // (when only the long-polls fail, the message says that websocket-only clients still connect)
   const pollingOnly = /websocket-only clients still connect/.test(f.message);
   const why = [];
+  if (/but not the WebSocket handshake/.test(f.message)) {
+    // only the handshake is not proxied: "Default clients stay on HTTP long-polling ... websocket-only clients fail"
+    if (P.polling && P.polling.label !== "OK_POLLING") why.push(`polling ${P.polling.label}, not OK_POLLING`);
+    if (P.default && P.default.label !== "FALLBACK_POLLING") why.push(`default ${P.default.label}, not FALLBACK_POLLING`);
+    if (P.websocket && P.websocket.label !== "CONNECT_FAIL") why.push(`websocket ${P.websocket.label}, not CONNECT_FAIL`);
+    if (P.websocket && Object.keys(P.websocket.node.upgrade_http).length) why.push("a handshake reached a node");
+    if (!P.default && !P.websocket) why.push("no default or websocket probe to show it");
+    return why.join("; ") || null;
+  }
   for (const kind of ["polling", "default", "websocket"]) {
     const o = P[kind];
     if (!o) continue;
@@ -262,7 +271,7 @@ const CHECKS = {
     || (["PARTIAL", "CONNECT_FAIL"].includes(o.label) && o.statuses.some((st) => st === 504 || st === 502)) },
   PL202: { check: latePongCut, explains: (k, o) => k === "latepong" && o.label === "CUT" },
   PL301: { check: sessionUnknown, explains: FAIL_SESSION },
-  PL401: { check: notProxied, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) },
+  PL401: { check: notProxied, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) || (k === "default" && o.label === "FALLBACK_POLLING") },
   PL402: { check: pathRewritten, explains: (k, o) => ["CONNECT_FAIL", "CUT"].includes(o.label) || (k === "default" && o.label === "FALLBACK_POLLING") },
   PL403: { check: queryDropped, explains: (k, o) => o.label === "CONNECT_FAIL" },
   PL501: { check: bodyLimit, explains: (k, o) => k === "bigpolling" && o.label === "BIG_REJECTED" },
