@@ -26,6 +26,8 @@ final class NginxExpressions {
     private final Map<String, String> sets = new HashMap<>();
     private final Map<String, List<String>> setSources = new HashMap<>();
     String uri;
+    /** $0..$9 of the last regex that matched (a regex location, a rewrite), or null when none did */
+    private List<String> captures;
 
     NginxExpressions(NginxRequest request, Map<String, Directive> maps) {
         this.request = request;
@@ -68,6 +70,15 @@ final class NginxExpressions {
         String name = stripDollar(d.arg(0));
         sets.put(name, eval(d.arg(1)));
         setSources.computeIfAbsent(name, k -> new ArrayList<>()).add(d.arg(1));
+    }
+
+    /** Records the groups of a regex match: nginx's $0..$9 until the next regex matches. */
+    void captured(java.util.regex.MatchResult m) {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i <= m.groupCount(); i++) {
+            groups.add(m.group(i) == null ? "" : m.group(i));
+        }
+        captures = groups;
     }
 
     /** The value of a complex value for this request, or null when it is not known. */
@@ -119,6 +130,11 @@ final class NginxExpressions {
                 return "HTTP/1.1";
             default:
                 break;
+        }
+        if (!n.isEmpty() && n.chars().allMatch(Character::isDigit)) {
+            // a capture: nginx gives "" for a group the regex does not have
+            int i = n.length() > 2 ? Integer.MAX_VALUE : Integer.parseInt(n);
+            return captures == null ? null : i < captures.size() ? captures.get(i) : "";
         }
         if (n.startsWith("arg_")) {
             return request.arg(n.substring(4));

@@ -67,6 +67,7 @@ final class NginxRouteResolver {
             complete &= match.certain();
             overruled = match.overruled();
             Directive loc = match.location();
+            captureFrom(match.chain());
             if (loc == null) {
                 return notProxied(server, "no location matches " + exprs.uri
                         + ", so nginx serves it from the document root (404 Not Found)");
@@ -191,6 +192,21 @@ final class NginxRouteResolver {
         return null;
     }
 
+    /** The captures of the innermost regex location that took the request ($1 in its proxy_pass). */
+    private void captureFrom(List<Directive> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            LocationMatcher.Loc l = LocationMatcher.Loc.of(chain.get(i));
+            if (l.regex()) {
+                java.util.regex.Pattern p = NginxRegex.compile(l.name(), l.modifier().equals("~*"));
+                java.util.regex.Matcher m = p == null ? null : p.matcher(exprs.uri);
+                if (m != null && m.find()) {
+                    exprs.captured(m);
+                }
+                return;
+            }
+        }
+    }
+
     private List<List<Directive>> levels(List<Directive> chain) {
         List<List<Directive>> levels = new ArrayList<>();
         levels.add(http.inherited);
@@ -291,6 +307,7 @@ final class NginxRouteResolver {
         if (!m.find()) {
             return RewriteOutcome.NO_MATCH;
         }
+        exprs.captured(m);
         String replacement = d.arg(1);
         String flag = d.argCount() > 2 ? d.arg(2) : "";
         if (replacement.startsWith("http://") || replacement.startsWith("https://")

@@ -44,10 +44,11 @@ record ProxyTarget(String host, String uri, boolean uriUnknown, boolean uriAsIs,
                 host = host.substring(hostScheme + 3);
             }
             if (uri == null && host != null && host.contains("/")) {
-                // a variable that holds the whole address and path: nginx passes it as is; what it holds
-                // may change per request, so neither the path nor the query is judged
+                // variables that hold the address and a path ($target, or host:port$1 in a regex location): for
+                // this request nginx sends that path as is, with the arguments only if it holds them
+                String path = host.substring(host.indexOf('/'));
                 host = host.substring(0, host.indexOf('/'));
-                return new ProxyTarget(host.toLowerCase(Locale.ROOT), null, true, true, false);
+                return new ProxyTarget(host.toLowerCase(Locale.ROOT), path, false, true, !path.contains("?"));
             }
         }
         return target(host == null ? null : host.toLowerCase(Locale.ROOT), uri, uriUnknown, variables);
