@@ -40,18 +40,18 @@ public final class ProxiedPathRewritten implements Rule {
                 symptoms.add("the WebSocket upgrade fails with 502 or hangs");
             }
             out.add(ctx.finding(p.at(), "the Socket.IO server serves " + serverPath + " but \"" + p.text()
-                    + "\" makes it see " + p.value() + "?EIO=4... for " + ctx.socketIo().requestPath() + ": "
+                    + "\" makes it see " + p.value() + "?EIO=" + ctx.socketIo().eio() + "... for " + ctx.socketIo().requestPath() + ": "
                     + String.join(" and ", symptoms) + "; if the server really serves another path, set serverPath",
-                    fix(ctx.dialect(), p.text())).withEdits(edits(ctx, p)));
+                    fix(ctx, p)).withEdits(edits(ctx, p)));
         }
         return out;
     }
 
     /** The proxy_pass / ProxyPass URL argument as the fix writes it. */
     private static List<Edit> edits(RuleContext ctx, Sourced<String> p) {
-        String fix = fix(ctx.dialect(), p.text());
+        String fix = fix(ctx, p);
         dev.proxylint.source.Directive d = Edits.directive(ctx, p.at());
-        if (d == null || fix.startsWith("pass ")) {
+        if (d == null || fix.equals(GENERIC)) {
             return List.of();
         }
         String[] want = fix.replace(";", "").split("\\s+");
@@ -61,6 +61,42 @@ public final class ProxiedPathRewritten implements Rule {
         }
         dev.proxylint.source.Word w = d.args().get(urlArg);
         return List.of(Edit.replace(w.position(), w.raw(), want[urlArg + 1]));
+    }
+
+    private static final String GENERIC = "pass the path through unchanged, or set serverPath to what the server serves";
+
+    /**
+     * nginx: the proxy_pass whose URI part makes the backend see serverPath, where the location is a prefix
+     * location (location /api/ + proxy_pass http://app/ strips /api/); else the one without a URI part.
+     */
+    private static String fix(RuleContext ctx, Sourced<String> p) {
+        String fix = fix(ctx.dialect(), p.text());
+        if (ctx.dialect() != Dialect.NGINX || fix.equals(GENERIC)) {
+            return fix;
+        }
+        List<dev.proxylint.source.Directive> path = new ArrayList<>();
+        dev.proxylint.source.Directive pass = dev.proxylint.source.Tree.find(ctx.config().root(), p.at(), path);
+        String prefix = null;
+        for (dev.proxylint.source.Directive d : path) {
+            if (d.name().equals("location")) {
+                prefix = d.argCount() == 1 && !d.arg(0).matches("[~=@^].*") ? d.arg(0)
+                        : d.argCount() == 2 && d.arg(0).equals("^~") ? d.arg(1) : null;
+            }
+        }
+        String request = ctx.socketIo().requestPath();
+        String server = ctx.socketIo().serverRequestPath();
+        if (pass == null || prefix == null || !request.startsWith(prefix)) {
+            return fix;
+        }
+        // nginx replaces the location prefix with the URI part: URI + rest == what the server serves
+        String rest = request.substring(prefix.length());
+        if (!server.endsWith(rest)) {
+            return fix;
+        }
+        String uri = server.substring(0, server.length() - rest.length());
+        String base = fix.substring("proxy_pass ".length(), fix.length() - 1);
+        String wanted = "proxy_pass " + base + uri + ";";
+        return wanted.equals(p.text() + ";") ? GENERIC : wanted;
     }
 
     /** The directive without the URI part that replaces the prefix. */
@@ -83,6 +119,6 @@ public final class ProxiedPathRewritten implements Rule {
             return w[0] + " " + w[1] + " " + base + w[1] + (w.length > 3 ? " " + String.join(" ",
                     java.util.Arrays.copyOfRange(w, 3, w.length)) : "");
         }
-        return "pass " + "the path through unchanged, or set serverPath to what the server serves";
+        return GENERIC;
     }
 }

@@ -34,6 +34,11 @@ public record SocketIoSettings(int version, String path, String serverPath, long
         return s.endsWith("/") ? s : s + "/";
     }
 
+    /** The engine.io protocol revision in the clients' query string: 3 for Socket.IO 2, 4 since Socket.IO 3. */
+    public int eio() {
+        return version <= 2 ? 3 : 4;
+    }
+
     public boolean allows(Transport t) {
         return transports.contains(t);
     }
