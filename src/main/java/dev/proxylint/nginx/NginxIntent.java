@@ -64,7 +64,8 @@ final class NginxIntent {
             return false;
         }
         for (Directive d : block.children()) {
-            if (d.name().equals("proxy_pass")) {
+            // a location set up to forward WebSocket upgrades is meant to proxy, even when its proxy_pass is missing
+            if (d.name().equals("proxy_pass") || block.name().equals("location") && forwardsUpgrade(d)) {
                 return true;
             }
             if (d.hasBlock() && proxies(d, depth + 1)) {

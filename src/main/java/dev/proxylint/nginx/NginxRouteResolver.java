@@ -124,8 +124,12 @@ final class NginxRouteResolver {
                     if (errorPage != null) {
                         return viaNamed(errorPage, errorPage.arg(errorPage.argCount() - 1));
                     }
-                    return notProxied(loc, "\"" + NginxRoutes.header(loc) + "\" does not proxy it (nginx serves files"
+                    Route r = notProxied(loc, "\"" + NginxRoutes.header(loc) + "\" does not proxy it (nginx serves files"
                             + " from the document root)");
+                    // a location set up for the WebSocket that lacks only its proxy_pass
+                    boolean meantToProxy = loc.children().stream().anyMatch(NginxIntent::forwardsUpgrade);
+                    return meantToProxy && r.notProxiedFix() == null ? r.withNotProxiedFix(
+                            "proxy_pass http://<socket.io upstream>;") : r;
                 }
             }
         }

@@ -36,6 +36,11 @@ public record Route(Dialect dialect, Transport transport, Position at, String ha
                 backendPath, queryDropped, bodyLimit, null);
     }
 
+    public Route withNotProxiedFix(String fix) {
+        return new Route(dialect, transport, at, handler, proxied, notProxied, complete, upgrade, httpVersion, timeout,
+                backends, backendPath, queryDropped, bodyLimit, fix);
+    }
+
     public Route withUpgrade(Upgrade other) {
         return new Route(dialect, transport, at, handler, proxied, notProxied, complete, other, httpVersion, timeout,
                 backends, backendPath, queryDropped, bodyLimit, notProxiedFix);
