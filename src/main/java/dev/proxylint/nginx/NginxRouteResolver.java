@@ -113,6 +113,12 @@ final class NginxRouteResolver {
                             && d.arg(d.argCount() - 1).equals("=404")) {
                         return viaNamed(errorPage, errorPage.arg(errorPage.argCount() - 1));
                     }
+                    if (d.name().equals("try_files") && !d.arg(d.argCount() - 1).startsWith("=")) {
+                        return notProxied(d, "\"" + d.text() + "\" in \"" + NginxRoutes.header(loc) + "\" finds the"
+                                + " directory its alias names (" + requestPath + " is the location's own prefix) and"
+                                + " serves its index page instead of " + d.arg(d.argCount() - 1)
+                                + " (checked with nginx 1.22: 200 + HTML)");
+                    }
                     return notProxied(d, "\"" + NginxRoutes.header(loc) + "\" does not proxy it: \"" + d.text()
                             + "\" answers instead");
                 }
@@ -368,6 +374,9 @@ final class NginxRouteResolver {
             }
         }
         if (tryFiles != null && tryFiles.argCount() > 0) {
+            if (findsAliasDirectory(loc, tryFiles)) {
+                return new Content(ContentKind.ANSWER, tryFiles, null);
+            }
             String last = tryFiles.arg(tryFiles.argCount() - 1);
             if (last.startsWith("@")) {
                 return new Content(ContentKind.NAMED, tryFiles, last);
@@ -383,6 +392,27 @@ final class NginxRouteResolver {
             return new Content(ContentKind.REDIRECT, tryFiles, q >= 0 ? target.substring(0, q) : target);
         }
         return new Content(ContentKind.STATIC, loc, null);
+    }
+
+    /**
+     * Whether a directory test of try_files ({@code $uri/}) finds the directory an {@code alias} names itself: the
+     * request is the location's own prefix (clients with {@code path: "/admin"} behind {@code location /admin
+     * { alias ...; }}), that directory exists, and nginx serves its index instead of the fallback.
+     */
+    private boolean findsAliasDirectory(Directive loc, Directive tryFiles) {
+        LocationMatcher.Loc l = LocationMatcher.Loc.of(loc);
+        boolean alias = loc.children().stream().anyMatch(d -> d.name().equals("alias"));
+        if (!alias || l.regex() || l.named() || exprs.uri == null || !exprs.uri.startsWith(l.name())) {
+            return false;
+        }
+        for (int i = 0; i < tryFiles.argCount() - 1; i++) {
+            String entry = tryFiles.arg(i);
+            String value = entry.endsWith("/") ? exprs.eval(entry) : null;
+            if (value != null && value.startsWith(l.name()) && value.substring(l.name().length()).matches("/*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- the proxied route
