@@ -33,12 +33,10 @@ final class Modules {
 
     /**
      * Whether LoadModule lines are the config's whole list, so a module they leave out is not loaded: they
-     * load an MPM, without which httpd 2.4 does not start (AH00534), so the file is a whole server config. A
-     * snippet that shows the LoadModule lines its author added (mod_proxy, mod_proxy_wstunnel) relies on the
-     * rest being loaded elsewhere (Debian's mods-enabled).
+     * load mod_proxy or an MPM. A vhost file that loads only mod_ssl relies on modules loaded elsewhere.
      */
     static boolean wholeList(Set<String> loaded) {
-        return loaded.stream().anyMatch(m -> m.startsWith("mpm_"));
+        return loaded.contains("proxy") || loaded.stream().anyMatch(m -> m.startsWith("mpm_"));
     }
 
     /** The LoadModule line for a module, Debian's layout. */
