@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 public final class ApacheReader {
     /** httpd's HUGE_STRING_LEN: a longer line is refused. */
     private static final int MAX_LINE = 8191;
+    private static final int MAX_EXPANDED = 1024 * 1024;
     private static final int MAX_FILES = 5_000;
     private static final int MAX_DEPTH = 128;
     private static final Set<String> CONDITIONALS = Set.of("ifmodule", "ifdefine", "ifversion", "iffile",
@@ -400,7 +401,7 @@ public final class ApacheReader {
     }
 
     /** ap_resolve_env(): ${NAME} from Define, then the environment; unresolved stays as written. */
-    private String resolveVariables(String text, LogicalLine line) {
+    private String resolveVariables(String text, LogicalLine line) throws Stop {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -421,6 +422,13 @@ public final class ApacheReader {
                 sb.append(text, open, close + 1);
             } else {
                 sb.append(value);
+            }
+            if (sb.length() > MAX_EXPANDED) {
+                // Define A ${A}${A}, repeated, doubles the value each time: httpd would exhaust its memory
+                problems.add(new Problem("PL001", line.position(open), "${" + name + "} expands line "
+                        + line.firstLine() + " to more than " + MAX_EXPANDED / (1024 * 1024) + " MiB (a Define that"
+                        + " repeats itself doubles with each use); proxylint stops here", null));
+                throw new Stop();
             }
             i = close + 1;
         }
@@ -471,7 +479,7 @@ public final class ApacheReader {
         List<Path> matches = new ArrayList<>();
         String below = checkout ? ConfPrefixes.below(pattern, ConfPrefixes.HTTPD) : null;
         String lookup = below != null ? below : pattern; // /etc/apache2/X: X where the entry file's ServerRoot is
-        boolean absolute = Path.of(lookup).isAbsolute();
+        boolean absolute = Globs.isAbsolute(lookup);
         for (Path base : absolute ? List.of(entryDir) : bases()) {
             matches = Globs.expand(lookup, base);
             if (!matches.isEmpty()) {
@@ -509,8 +517,9 @@ public final class ApacheReader {
                         + " again while reading it: an include cycle, which httpd follows until it gives up");
             }
             if (filesRead.size() >= MAX_FILES || includeStack.size() > MAX_DEPTH) {
-                throw stop(d.position(), "Include \"" + pattern + "\" reaches more than " + MAX_FILES
-                        + " files; proxylint stops here");
+                throw stop(d.position(), "Include \"" + pattern + "\" reaches " + (includeStack.size() > MAX_DEPTH
+                        ? "includes nested more than " + MAX_DEPTH + " deep" : "more than " + MAX_FILES + " files")
+                        + "; proxylint stops here");
             }
             SourceFile f;
             try {
@@ -562,8 +571,8 @@ public final class ApacheReader {
         for (Path m : matches) {
             if (Files.isDirectory(m)) {
                 try (Stream<Path> walk = Files.walk(m)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(out::add);
-                } catch (IOException | SecurityException e) {
+                    walk.limit(MAX_FILES * 4L).filter(Files::isRegularFile).sorted().forEach(out::add);
+                } catch (IOException | SecurityException | java.io.UncheckedIOException e) {
                     // unreadable folder: nothing to splice
                 }
             } else {

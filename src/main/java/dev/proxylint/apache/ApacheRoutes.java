@@ -74,9 +74,19 @@ public final class ApacheRoutes {
         return new RoutesModel(out);
     }
 
+    private Route resolve(ApacheServer s, Transport transport) {
+        try {
+            return new Resolver(s, transport).resolve();
+        } catch (dev.proxylint.source.BoundedMatch.TooExpensive e) {
+            Directive at = s.vhost != null ? s.vhost : config.root().isEmpty() ? null : config.root().get(0);
+            return Route.unknown(Dialect.APACHE, transport, at != null ? at.position() : config.entry().position(1, 1),
+                    at != null ? at.text() : "");
+        }
+    }
+
     private ServerRoutes server(ApacheServer s) {
-        Route polling = new Resolver(s, Transport.POLLING).resolve();
-        Route websocket = new Resolver(s, Transport.WEBSOCKET).resolve();
+        Route polling = resolve(s, Transport.POLLING);
+        Route websocket = resolve(s, Transport.WEBSOCKET);
         boolean proxies = !s.passes.stream().allMatch(ApacheServer.Pass::excluded)
                 || s.rewriteLevel().stream().anyMatch(d -> d.is("RewriteRule") && d.argCount() > 2
                 && RewriteEvaluator.has(d.arg(2).toUpperCase(Locale.ROOT), "P"));
@@ -266,7 +276,7 @@ public final class ApacheRoutes {
                     complete = false;
                     return null;
                 }
-                Matcher m = re.matcher(request.path);
+                Matcher m = dev.proxylint.source.BoundedMatch.matcher(re, request.path);
                 if (!m.find()) {
                     return null;
                 }

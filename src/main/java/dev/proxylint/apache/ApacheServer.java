@@ -180,7 +180,7 @@ final class ApacheServer {
         boolean regex = section.is("LocationMatch") || section.argCount() == 2 && section.arg(0).equals("~");
         if (regex) {
             java.util.regex.Pattern p = RewriteEvaluator.compile(pattern, false);
-            return p != null && p.matcher(path).find();
+            return p != null && dev.proxylint.source.BoundedMatch.matcher(p, path).find();
         }
         return ApacheRoutes.aliasMatch(path, pattern) >= 0;
     }

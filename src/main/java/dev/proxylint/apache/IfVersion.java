@@ -54,8 +54,9 @@ final class IfVersion {
 
     private static Boolean regex(String re) {
         try {
-            return Pattern.compile(re).matcher(ASSUMED[0] + "." + ASSUMED[1] + "." + ASSUMED[2]).find();
-        } catch (PatternSyntaxException e) {
+            return dev.proxylint.source.BoundedMatch.matcher(Pattern.compile(re),
+                    ASSUMED[0] + "." + ASSUMED[1] + "." + ASSUMED[2]).find();
+        } catch (PatternSyntaxException | dev.proxylint.source.BoundedMatch.TooExpensive e) {
             return null;
         }
     }

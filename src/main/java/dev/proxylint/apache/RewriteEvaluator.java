@@ -62,7 +62,7 @@ final class RewriteEvaluator {
                 sure = false;
                 continue;
             }
-            Matcher m = p.matcher(uri);
+            Matcher m = dev.proxylint.source.BoundedMatch.matcher(p, uri);
             boolean matched = m.find() != negate;
             if (!matched) {
                 continue;
@@ -207,7 +207,7 @@ final class RewriteEvaluator {
             if (re == null) {
                 return null;
             }
-            r = re.matcher(value).find();
+            r = dev.proxylint.source.BoundedMatch.matcher(re, value).find();
         }
         return negate != r;
     }

@@ -113,7 +113,7 @@ final class LocationMatcher {
                     certain = false;
                     continue;
                 }
-                if (p.matcher(uri).find()) {
+                if (dev.proxylint.source.BoundedMatch.matcher(p, uri).find()) {
                     if (best != null && Loc.of(best).name().length() > 1) {
                         overruled = best; // a prefix written for this path, not the catch-all "/"
                     }

@@ -58,7 +58,7 @@ final class NginxConditions {
                 if (p == null) {
                     return null;
                 }
-                boolean found = p.matcher(value).find();
+                boolean found = dev.proxylint.source.BoundedMatch.matcher(p, value).find();
                 return op.startsWith("!") != found;
             }
             default -> {

@@ -186,7 +186,7 @@ final class NginxExpressions {
                 if (p == null) {
                     return null;
                 }
-                if (p.matcher(source).find()) {
+                if (dev.proxylint.source.BoundedMatch.matcher(p, source).find()) {
                     return eval(r[1], depth + 1);
                 }
             }

@@ -200,7 +200,7 @@ public final class NginxParser {
         String below = checkout ? ConfPrefixes.below(pattern, ConfPrefixes.NGINX) : null;
         String lookup = below != null ? below : pattern; // /etc/nginx/X: X beside the entry file
         List<Path> matches = Globs.expand(lookup, prefix);
-        if (matches.isEmpty() && fallbackPrefix != null && !Path.of(lookup).isAbsolute()) {
+        if (matches.isEmpty() && fallbackPrefix != null && !Globs.isAbsolute(lookup)) {
             matches = Globs.expand(lookup, fallbackPrefix);
         }
         if (matches.isEmpty() && Placeholders.in(pattern)) {
@@ -221,7 +221,7 @@ public final class NginxParser {
             problems.add(new Problem("PL002", d.position(), "include \"" + pattern + "\": no such file"
                     + (below != null ? " (looked for " + below + " beside the entry file, in " + paths.of(prefix)
                     + (fallbackPrefix != null ? " and " + paths.of(fallbackPrefix) : "") + ")"
-                    : Path.of(pattern).isAbsolute() ? "" : " (relative to " + paths.of(prefix) + ")")
+                    : Globs.isAbsolute(pattern) ? "" : " (relative to " + paths.of(prefix) + ")")
                     + "; nginx would refuse to start unless it exists where this config is deployed,"
                     + " and findings that depend on its content may be missing", null));
             return List.of();

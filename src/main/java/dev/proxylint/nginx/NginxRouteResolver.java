@@ -208,7 +208,7 @@ final class NginxRouteResolver {
             LocationMatcher.Loc l = LocationMatcher.Loc.of(chain.get(i));
             if (l.regex()) {
                 java.util.regex.Pattern p = NginxRegex.compile(l.name(), l.modifier().equals("~*"));
-                java.util.regex.Matcher m = p == null ? null : p.matcher(exprs.uri);
+                java.util.regex.Matcher m = p == null ? null : dev.proxylint.source.BoundedMatch.matcher(p, exprs.uri);
                 if (m != null && m.find()) {
                     exprs.captured(m);
                 }
@@ -313,7 +313,7 @@ final class NginxRouteResolver {
             complete = false;
             return RewriteOutcome.NO_MATCH;
         }
-        java.util.regex.Matcher m = p.matcher(exprs.uri);
+        java.util.regex.Matcher m = dev.proxylint.source.BoundedMatch.matcher(p, exprs.uri);
         if (!m.find()) {
             return RewriteOutcome.NO_MATCH;
         }
@@ -546,7 +546,6 @@ final class NginxRouteResolver {
     }
 
     private Route unknown(Directive at) {
-        return new Route(Dialect.NGINX, transport, at.position(), at.text(), false, null, false, null, null,
-                null, null, null, null, null);
+        return Route.unknown(Dialect.NGINX, transport, at.position(), at.text());
     }
 }

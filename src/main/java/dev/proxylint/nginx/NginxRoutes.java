@@ -118,8 +118,8 @@ public final class NginxRoutes {
     }
 
     private void server(NginxHttpLevel http, Directive server, List<ServerRoutes> out, boolean virtual) {
-        Route polling = new NginxRouteResolver(socketIo, wholeConfig, Transport.POLLING, http, server).resolve();
-        Route websocket = new NginxRouteResolver(socketIo, wholeConfig, Transport.WEBSOCKET, http, server).resolve();
+        Route polling = resolve(http, server, Transport.POLLING);
+        Route websocket = resolve(http, server, Transport.WEBSOCKET);
         boolean intent = NginxIntent.shows(http, server);
         // a server that redirects every request at server level (the usual http -> https one) proxies nothing,
         // whatever locations are left below the redirect
@@ -127,6 +127,14 @@ public final class NginxRoutes {
         out.add(new ServerRoutes(Dialect.NGINX, virtual ? "the server these locations belong to"
                 : serverName(server), server.position(), intent, proxies, polling, websocket,
                 NginxIntent.namesSocketIo(server)));
+    }
+
+    private Route resolve(NginxHttpLevel http, Directive server, Transport transport) {
+        try {
+            return new NginxRouteResolver(socketIo, wholeConfig, transport, http, server).resolve();
+        } catch (dev.proxylint.source.BoundedMatch.TooExpensive e) {
+            return Route.unknown(Dialect.NGINX, transport, server.position(), server.text());
+        }
     }
 
     private static boolean redirectsAtServerLevel(Directive server, Route r) {

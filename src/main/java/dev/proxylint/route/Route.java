@@ -36,6 +36,11 @@ public record Route(Dialect dialect, Transport transport, Position at, String ha
                 backendPath, queryDropped, bodyLimit, null);
     }
 
+    /** A route proxylint cannot work out (an include it cannot see, a regex too expensive to evaluate). */
+    public static Route unknown(Dialect dialect, Transport transport, Position at, String handler) {
+        return new Route(dialect, transport, at, handler, false, null, false, null, null, null, null, null, null, null);
+    }
+
     public Route withNotProxiedFix(String fix) {
         return new Route(dialect, transport, at, handler, proxied, notProxied, complete, upgrade, httpVersion, timeout,
                 backends, backendPath, queryDropped, bodyLimit, fix);

@@ -11,8 +11,14 @@ import java.util.regex.Pattern;
 /** File name patterns as glob(3)/fnmatch(3) read them for nginx {@code include} and httpd {@code Include}. */
 public final class Globs {
     private static final int MAX_MATCHES = 10_000;
+    private static final int MAX_ENTRIES_READ = 200_000;
 
     private Globs() {
+    }
+
+    /** Whether an include names an absolute path (without Path.of, which refuses a NUL byte). */
+    public static boolean isAbsolute(String pattern) {
+        return pattern.startsWith("/");
     }
 
     public static boolean hasWildcard(String pattern) {
@@ -24,42 +30,39 @@ public final class Globs {
      * them. A pattern without wildcards yields the file if it exists.
      */
     public static List<Path> expand(String pattern, Path base) {
-        Path p = Path.of(pattern);
+        try {
+            return expand(Path.of(pattern), base);
+        } catch (java.nio.file.InvalidPathException e) {
+            return List.of(); // a name no file can have (a NUL byte)
+        }
+    }
+
+    private static List<Path> expand(Path p, Path base) {
         Path start = p.isAbsolute() ? p.getRoot() : base;
         List<Path> current = new ArrayList<>(List.of(start));
         int n = p.getNameCount();
-        for (int i = 0; i < n; i++) {
+        // directory entries read in all: links that loop (a -> .) make g/*/*/.../*.conf grow exponentially
+        int[] budget = {MAX_ENTRIES_READ};
+        for (int i = 0; i < n && budget[0] > 0; i++) {
             String segment = p.getName(i).toString();
             boolean last = i == n - 1;
+            Pattern regex = hasWildcard(segment) ? toRegexOrNull(segment) : null;
+            if (hasWildcard(segment) && regex == null) {
+                return List.of(); // an invalid range ([z-a]) matches nothing, as fnmatch(3) sees it
+            }
             List<Path> next = new ArrayList<>();
             for (Path dir : current) {
-                if (!hasWildcard(segment)) {
+                if (regex == null) {
                     Path candidate = dir.resolve(segment);
                     if (last ? Files.exists(candidate) : Files.isDirectory(candidate)) {
                         next.add(candidate);
                     }
-                    continue;
+                } else {
+                    next.addAll(matching(dir, segment, regex, last, budget));
                 }
-                Pattern regex = toRegex(segment);
-                List<Path> found = new ArrayList<>();
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
-                        String name = entry.getFileName().toString();
-                        if (name.startsWith(".") && !segment.startsWith(".")) {
-                            continue;
-                        }
-                        if (regex.matcher(name).matches() && (last || Files.isDirectory(entry))) {
-                            found.add(entry);
-                            if (found.size() > MAX_MATCHES) {
-                                break;
-                            }
-                        }
-                    }
-                } catch (IOException | SecurityException e) {
-                    continue;
+                if (next.size() > MAX_MATCHES || budget[0] <= 0) {
+                    break; // the caller reports a glob that reaches too many files
                 }
-                found.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-                next.addAll(found);
             }
             current = next;
             if (current.isEmpty()) {
@@ -67,6 +70,41 @@ public final class Globs {
             }
         }
         return current;
+    }
+
+    /** The entries of one folder that match a segment, sorted the way glob(3) sorts them. */
+    private static List<Path> matching(Path dir, String segment, Pattern regex, boolean last, int[] budget) {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (--budget[0] < 0) {
+                    break;
+                }
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") && !segment.startsWith(".")) {
+                    continue;
+                }
+                if (regex.matcher(name).matches() && (last || Files.isDirectory(entry))) {
+                    found.add(entry);
+                    if (found.size() > MAX_MATCHES) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException
+                 | java.io.UncheckedIOException e) {
+            return found; // an unreadable folder (or /proc entries that vanish) holds nothing proxylint can read
+        }
+        found.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return found;
+    }
+
+    private static Pattern toRegexOrNull(String glob) {
+        try {
+            return toRegex(glob);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return null;
+        }
     }
 
     /** fnmatch(3) pattern to a Java regex: {@code *}, {@code ?}, {@code [...]} with {@code !} or {@code ^}. */

@@ -123,4 +123,44 @@ class HostileInputTest {
                 .map(f -> f.substring(f.indexOf('@') + 1, f.indexOf(':'))).distinct().toList();
         return (lines.isEmpty() ? "none" : lines.get(0)) + "+" + lines.size() + ":";
     }
+
+    /** Catastrophic backtracking in a config's regex: the route is left undecided, quickly, not evaluated for hours. */
+    @Test
+    void catastrophicRegexesAreGivenUpOn(@TempDir Path tmp) throws Exception {
+        String proxied = "proxy_pass http://127.0.0.1:3000; proxy_http_version 1.1; proxy_set_header Upgrade"
+                + " $http_upgrade; proxy_set_header Connection \"upgrade\";";
+        Path ifBlock = tmp.resolve("if.conf");
+        Files.writeString(ifBlock, "events {}\nhttp { server { location /socket.io/ {\n"
+                + "if ($request_uri ~ \"(.*.){12}#\") { return 403; }\n" + proxied + " } } }\n");
+        assertEquals(List.of(), lint(ifBlock));
+        Path map = tmp.resolve("map.conf");
+        Files.writeString(map, "events {}\nhttp { map $request_uri $c { \"~(.*.){12}#\" close; default upgrade; }\n"
+                + "server { location /socket.io/ { " + proxied.replace("\"upgrade\"", "$c") + " } } }\n");
+        assertEquals(List.of(), lint(map));
+        Path httpd = tmp.resolve("httpd.conf");
+        Files.writeString(httpd, "<VirtualHost *:80>\nRewriteEngine On\nRewriteCond %{QUERY_STRING} \"(.*.){14}#\"\n"
+                + "RewriteRule ^/socket\\.io/(.*)$ http://127.0.0.1:3000/socket.io/$1 [P]\n"
+                + "ProxyPass /socket.io/ http://127.0.0.1:3000/socket.io/ upgrade=websocket\n</VirtualHost>\n");
+        assertEquals(List.of(), lint(httpd));
+    }
+
+    /** Links that loop (a -> .) under a glob of many levels, and a range no file name can match. */
+    @Test
+    void includeGlobsStayBounded(@TempDir Path tmp) throws Exception {
+        Path g = Files.createDirectories(tmp.resolve("g"));
+        Files.createSymbolicLink(g.resolve("a"), Path.of("."));
+        Files.createSymbolicLink(g.resolve("b"), Path.of("."));
+        Files.writeString(g.resolve("x.conf"), "# nothing\n");
+        Path nginx = tmp.resolve("nginx.conf");
+        Files.writeString(nginx, "events {}\ninclude g" + "/*".repeat(22) + "/*.conf;\ninclude \"[z-a].conf\";\n");
+        assertEquals(List.of("PL001@2:1"), lint(nginx));
+    }
+
+    /** {@code Define A ${A}${A}} doubles the value with each line: proxylint stops at 1 MiB. */
+    @Test
+    void selfDoublingDefinesStop(@TempDir Path tmp) throws Exception {
+        Path httpd = tmp.resolve("httpd.conf");
+        Files.writeString(httpd, "Define A aaaaaaaaaaaaaaaa\n" + "Define A ${A}${A}\n".repeat(30));
+        assertEquals(List.of("PL001@17:14"), lint(httpd));
+    }
 }
