@@ -5,6 +5,7 @@ import dev.proxylint.lint.Fixer;
 import dev.proxylint.lint.InputCollector;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.lint.Linter;
+import dev.proxylint.lint.UnifiedDiff;
 import dev.proxylint.lint.UsageException;
 import dev.proxylint.report.ReportContext;
 import dev.proxylint.report.Reporters;
@@ -172,7 +173,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             List<Fixer.Change> changes = Fixer.changes(report.findings(), linter.sources());
             if (diff) {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                changes.forEach(c -> out.print(Fixer.diff(c.file().display(), c.before(), c.after())));
+                changes.forEach(c -> out.print(UnifiedDiff.of(c.file().display(), c.before(), c.after())));
                 return changes.isEmpty() ? 0 : 1;
             }
             if (changes.stream().anyMatch(c -> c.file().path() == null)) {

@@ -17,8 +17,6 @@ import java.util.Set;
  * not where it says (the file changed) is skipped, never guessed.
  */
 public final class Fixer {
-    private static final int CONTEXT = 3;
-
     /** A file's text before and after the edits, and how many findings' edits applied. */
     public record Change(SourceFile file, String before, String after, int fixed) {
     }
@@ -65,8 +63,8 @@ public final class Fixer {
 
     /** @param skipped receives the edits that could not be made (the text moved, a one-line block) */
     static String apply(String text, List<Edit> edits, Set<Edit> skipped) {
-        String nl = text.contains("\r\n") ? "\r\n" : "\n";
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        List<Line> original = Line.split(text);
+        List<String> lines = new ArrayList<>(original.stream().map(Line::text).toList());
         Map<Integer, List<String>> insertions = new LinkedHashMap<>();
         Set<Integer> deleted = new LinkedHashSet<>();
         // edits on one line right to left, so earlier columns stay valid
@@ -114,25 +112,46 @@ public final class Fixer {
                 }
             }
         }
+        // every line keeps its own break (a file may mix CRLF and LF); an inserted line takes the break of the
+        // line it follows, or, after a last line without one, goes on a line of its own in the file's usual break
+        String usual = Line.usualEnding(original);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
+            String ending = original.get(i).ending();
             if (!deleted.contains(i)) {
-                sb.append(lines.get(i));
-                if (i < lines.size() - 1) {
-                    sb.append(nl);
-                }
+                sb.append(lines.get(i)).append(ending);
             }
             for (String add : insertions.getOrDefault(i, List.of())) {
-                if (i == lines.size() - 1) {
-                    sb.append(nl);
-                }
-                sb.append(add);
-                if (i < lines.size() - 1) {
-                    sb.append(nl);
+                if (ending.isEmpty()) {
+                    sb.append(usual).append(add);
+                } else {
+                    sb.append(add).append(ending);
                 }
             }
         }
         return sb.toString();
+    }
+
+    /** One line of a file without its break, and the break: "\r\n", "\n", or "" for a last line without one. */
+    record Line(String text, String ending) {
+        static List<Line> split(String text) {
+            List<Line> lines = new ArrayList<>();
+            int from = 0;
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+                int end = nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+                lines.add(new Line(text.substring(from, end), text.substring(end, nl + 1)));
+                from = nl + 1;
+            }
+            lines.add(new Line(text.substring(from), ""));
+            return lines;
+        }
+
+        /** The break most lines end with ("\n" in a tie, and for a file of one line). */
+        static String usualEnding(List<Line> lines) {
+            long crlf = lines.stream().filter(l -> l.ending().equals("\r\n")).count();
+            long lf = lines.stream().filter(l -> l.ending().equals("\n")).count();
+            return crlf > lf ? "\r\n" : "\n";
+        }
     }
 
     /**
@@ -192,121 +211,5 @@ public final class Fixer {
             }
         }
         return outer + (outer.contains("\t") ? "\t" : "    ");
-    }
-
-    /** A unified diff (3 lines of context) between two versions of a file. */
-    public static String diff(String name, String before, String after) {
-        List<String> a = List.of(before.split("\r?\n", -1));
-        List<String> b = List.of(after.split("\r?\n", -1));
-        // the edits only replace, insert or delete lines: align by the longest common prefix/suffix per region
-        List<String[]> ops = lcs(a, b);
-        StringBuilder sb = new StringBuilder("--- " + name + "\n+++ " + name + "\n");
-        int i = 0;
-        while (i < ops.size()) {
-            if (ops.get(i)[0].equals(" ")) {
-                i++;
-                continue;
-            }
-            int start = Math.max(0, i - CONTEXT);
-            int end = i;
-            int lastChange = i;
-            while (end < ops.size() && (end - lastChange) <= 2 * CONTEXT) {
-                if (!ops.get(end)[0].equals(" ")) {
-                    lastChange = end;
-                }
-                end++;
-            }
-            end = Math.min(ops.size(), lastChange + CONTEXT + 1);
-            int aStart = 1;
-            int bStart = 1;
-            for (int k = 0; k < start; k++) {
-                if (!ops.get(k)[0].equals("+")) {
-                    aStart++;
-                }
-                if (!ops.get(k)[0].equals("-")) {
-                    bStart++;
-                }
-            }
-            int aLen = 0;
-            int bLen = 0;
-            StringBuilder hunk = new StringBuilder();
-            for (int k = start; k < end; k++) {
-                String[] op = ops.get(k);
-                hunk.append(op[0]).append(op[1]).append('\n');
-                if (!op[0].equals("+")) {
-                    aLen++;
-                }
-                if (!op[0].equals("-")) {
-                    bLen++;
-                }
-            }
-            sb.append("@@ -").append(aStart).append(',').append(aLen).append(" +").append(bStart).append(',')
-                    .append(bLen).append(" @@\n").append(hunk);
-            i = end;
-        }
-        return sb.toString();
-    }
-
-    /**
-     * Line operations (" ", "-", "+") turning a into b: the common head and tail as they are, an LCS of the
-     * part between (bounded: a huge middle is shown as removed and added).
-     */
-    private static List<String[]> lcs(List<String> a, List<String> b) {
-        int head = 0;
-        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < a.size() - head && tail < b.size() - head
-                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
-            tail++;
-        }
-        List<String[]> ops = new ArrayList<>();
-        for (int k = 0; k < head; k++) {
-            ops.add(new String[] {" ", a.get(k)});
-        }
-        List<String> ma = a.subList(head, a.size() - tail);
-        List<String> mb = b.subList(head, b.size() - tail);
-        if ((long) ma.size() * mb.size() <= 4_000_000L) {
-            ops.addAll(middle(ma, mb));
-        } else {
-            ma.forEach(l -> ops.add(new String[] {"-", l}));
-            mb.forEach(l -> ops.add(new String[] {"+", l}));
-        }
-        for (int k = a.size() - tail; k < a.size(); k++) {
-            ops.add(new String[] {" ", a.get(k)});
-        }
-        return ops;
-    }
-
-    private static List<String[]> middle(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int[][] len = new int[n + 1][m + 1];
-        for (int x = n - 1; x >= 0; x--) {
-            for (int y = m - 1; y >= 0; y--) {
-                len[x][y] = a.get(x).equals(b.get(y)) ? len[x + 1][y + 1] + 1 : Math.max(len[x + 1][y], len[x][y + 1]);
-            }
-        }
-        List<String[]> ops = new ArrayList<>();
-        int x = 0;
-        int y = 0;
-        while (x < n && y < m) {
-            if (a.get(x).equals(b.get(y))) {
-                ops.add(new String[] {" ", a.get(x++)});
-                y++;
-            } else if (len[x + 1][y] >= len[x][y + 1]) {
-                ops.add(new String[] {"-", a.get(x++)});
-            } else {
-                ops.add(new String[] {"+", b.get(y++)});
-            }
-        }
-        while (x < n) {
-            ops.add(new String[] {"-", a.get(x++)});
-        }
-        while (y < m) {
-            ops.add(new String[] {"+", b.get(y++)});
-        }
-        return ops;
     }
 }

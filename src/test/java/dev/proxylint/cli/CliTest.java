@@ -310,15 +310,14 @@ class CliTest {
         Files.writeString(f, BROKEN);
         CliRun diff = CliRun.of("--diff", f.toString());
         assertEquals(1, diff.exit());
-        assertEquals("--- " + f + "\n+++ " + f + "\n@@ -5,7 +5,7 @@\n"
+        assertEquals("--- " + f + "\n+++ " + f + "\n@@ -5,6 +5,6 @@\n"
                 + "         proxy_http_version 1.1;\n"
                 + "         proxy_set_header Upgrade $http_upgrade;\n"
                 + "         proxy_set_header Connection \"upgrade\";\n"
                 + "-        proxy_read_timeout 20s;\n"
                 + "+        proxy_read_timeout 60s;\n"
                 + "     }\n"
-                + " }\n"
-                + " \n", diff.out());
+                + " }\n", diff.out());
         assertEquals(BROKEN, Files.readString(f), "--diff changes nothing");
 
         CliRun fix = CliRun.of("--fix", f.toString());

@@ -41,4 +41,29 @@ class FixerTest {
         assertEquals("<VirtualHost *:80>\n    ProxyTimeout 60\n    ServerName a\n</VirtualHost>\n",
                 apply(vhost, Edit.insertInside(file(vhost).position(1, 1), "ProxyTimeout 60")));
     }
+
+    @Test
+    void everyLineKeepsItsOwnBreakAndAnInsertedLineTakesTheBreakOfTheLineItFollows() {
+        String mixed = "events {\n}\r\nupstream u {\n    server a:1;\r\n}\r\n";
+        assertEquals("events {\n}\r\nupstream u {\n    ip_hash;\n    server a:1;\r\n}\r\n",
+                apply(mixed, Edit.insertInside(file(mixed).position(3, 1), "ip_hash;")));
+        assertEquals("events {\n}\r\nupstream u {\n    server a:1;\r\n    ip_hash;\r\n}\r\n",
+                apply(mixed, Edit.insertAfter(file(mixed).position(4, 5), "ip_hash;")));
+        assertEquals("events {\n}\r\nupstream u {\n    server a:2;\r\n}\r\n",
+                apply(mixed, Edit.replace(file(mixed).position(4, 5), "server a:1;", "server a:2;")));
+    }
+
+    @Test
+    void aLineInsertedAfterALastLineWithoutABreakTakesTheFilesUsualBreak() {
+        String noFinalBreak = "a;\r\nb;\r\nc;";
+        assertEquals("a;\r\nb;\r\nc;\r\nd;", apply(noFinalBreak, Edit.insertAfter(file(noFinalBreak).position(3, 1), "d;")));
+    }
+
+    @Test
+    void theDiffShowsEachLineWithItsOwnBreakAndAMissingFinalBreak() {
+        assertEquals("--- f\n+++ f\n@@ -1,2 +1,3 @@\n a\r\n+x\n b\n\\ No newline at end of file\n",
+                UnifiedDiff.of("f", "a\r\nb", "a\r\nx\nb"));
+        assertEquals("--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n",
+                UnifiedDiff.of("f", "a\nb\n", "a\nb"));
+    }
 }

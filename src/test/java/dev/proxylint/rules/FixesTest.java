@@ -4,6 +4,7 @@ import dev.proxylint.lint.Fixer;
 import dev.proxylint.lint.InputCollector;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.lint.Linter;
+import dev.proxylint.lint.UnifiedDiff;
 import dev.proxylint.settings.Settings;
 import dev.proxylint.source.DisplayPaths;
 import dev.proxylint.source.SourceFile;
@@ -126,6 +127,6 @@ class FixesTest {
     void diffIsAUnifiedDiffWithContext() {
         String before = "a\nb\nc\nd\ne\nf\ng\nh\n";
         String after = "a\nb\nc\nd\nX\ne\nf\ng\nh\n";
-        assertEquals("--- f\n+++ f\n@@ -2,6 +2,7 @@\n b\n c\n d\n+X\n e\n f\n g\n", Fixer.diff("f", before, after));
+        assertEquals("--- f\n+++ f\n@@ -2,6 +2,7 @@\n b\n c\n d\n+X\n e\n f\n g\n", UnifiedDiff.of("f", before, after));
     }
 }
