@@ -5,7 +5,6 @@ import dev.proxylint.lint.Fixer;
 import dev.proxylint.lint.InputCollector;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.lint.Linter;
-import dev.proxylint.lint.UnifiedDiff;
 import dev.proxylint.lint.UsageException;
 import dev.proxylint.report.ReportContext;
 import dev.proxylint.report.Reporters;
@@ -173,7 +172,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             List<Fixer.Change> changes = Fixer.changes(report.findings(), linter.sources());
             if (diff) {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                changes.forEach(c -> out.print(UnifiedDiff.of(c.file().display(), c.before(), c.after())));
+                changes.forEach(c -> out.writeBytes(c.diff()));
                 return changes.isEmpty() ? 0 : 1;
             }
             if (changes.stream().anyMatch(c -> c.file().path() == null)) {
@@ -182,7 +181,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             int fixed = 0;
             for (Fixer.Change c : changes) {
                 try {
-                    java.nio.file.Files.writeString(c.file().path(), c.after(), StandardCharsets.UTF_8);
+                    java.nio.file.Files.write(c.file().path(), c.bytesAfter());
                 } catch (java.io.IOException e) {
                     throw new UsageException("cannot write " + c.file().display() + ": " + e.getMessage());
                 }

@@ -2,6 +2,7 @@ package dev.proxylint.lint;
 
 import dev.proxylint.rules.Edit;
 import dev.proxylint.rules.Finding;
+import dev.proxylint.source.ByteKeepingUtf8;
 import dev.proxylint.source.SourceFile;
 import dev.proxylint.source.Tree;
 
@@ -17,8 +18,21 @@ import java.util.Set;
  * not where it says (the file changed) is skipped, never guessed.
  */
 public final class Fixer {
-    /** A file's text before and after the edits, and how many findings' edits applied. */
+    /**
+     * A file's text before and after the edits, and how many findings' edits applied. The texts keep the bytes
+     * that are not UTF-8 ({@link SourceFile#textKeepingBytes()}): use {@link #bytesAfter()} and {@link #diff()}
+     * to write them.
+     */
     public record Change(SourceFile file, String before, String after, int fixed) {
+        /** The file as {@code --fix} writes it: the bytes it was read from, but for the edits. */
+        public byte[] bytesAfter() {
+            return ByteKeepingUtf8.encode(after);
+        }
+
+        /** What {@code --diff} prints for the file, each line in the file's own bytes. */
+        public byte[] diff() {
+            return ByteKeepingUtf8.encode(UnifiedDiff.of(file.display(), before, after));
+        }
     }
 
     private Fixer() {
@@ -44,14 +58,17 @@ public final class Fixer {
                 f.edits().stream().filter(e -> e.at().file().equals(entry.getKey())).forEach(edits::add);
             }
             Set<Edit> skipped = new java.util.HashSet<>();
-            String after = apply(file.text(), new ArrayList<>(edits), skipped);
+            // the edits' columns count characters of text(); textKeepingBytes() has the same characters, but
+            // with bytes that are not UTF-8 (a Latin-1 comment) kept instead of turned into U+FFFD
+            String before = file.textKeepingBytes();
+            String after = apply(before, new ArrayList<>(edits), skipped);
             // a finding counts as fixed when every one of its edits in this file was made
             long count = fixed.stream().filter(f -> f.edits().stream()
                     .filter(e -> e.at().file().equals(entry.getKey())).noneMatch(skipped::contains)).count();
-            if (!after.equals(file.text())) {
+            if (!after.equals(before)) {
                 // the file is rewritten as it was read, byte order mark included: a fix changes only what it says
                 String mark = file.startsWithByteOrderMark() ? "\uFEFF" : "";
-                out.add(new Change(file, mark + file.text(), mark + after, (int) count));
+                out.add(new Change(file, mark + before, mark + after, (int) count));
             }
         }
         return out;

@@ -1,9 +1,6 @@
 package dev.proxylint.source;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +15,8 @@ public final class SourceFile {
     private final String display;
     private final String text;
     private final boolean binary;
+    /** The text with its bytes that are not UTF-8 kept (see {@link #textKeepingBytes()}); null when there are none. */
+    private String keptBytesText;
     /** The bytes began with a UTF-8 byte order mark, which is not in {@link #text()}. */
     private boolean byteOrderMark;
     private int[] lineStarts;
@@ -53,16 +52,11 @@ public final class SourceFile {
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-        }
+        String kept = ByteKeepingUtf8.decode(bytes, start, bytes.length - start);
+        String text = ByteKeepingUtf8.replacingEscapes(kept);
         SourceFile file = new SourceFile(path, display, text, binary);
+        // only a file that is not valid UTF-8 holds a second copy of its text
+        file.keptBytesText = kept == text ? null : kept;
         file.byteOrderMark = start == 3;
         return file;
     }
@@ -80,8 +74,18 @@ public final class SourceFile {
         return display;
     }
 
+    /** The text; each byte that is not part of valid UTF-8 reads as one U+FFFD. */
     public String text() {
         return text;
+    }
+
+    /**
+     * The text with each byte that is not UTF-8 kept as its {@link ByteKeepingUtf8} escape, character for
+     * character where {@link #text()} has U+FFFD, so that an edit made at a column of {@code text()} can be made
+     * here and written back without changing the bytes around it. {@code text()} itself for valid UTF-8.
+     */
+    public String textKeepingBytes() {
+        return keptBytesText == null ? text : keptBytesText;
     }
 
     /** Both nginx and httpd read a UTF-8 byte order mark as part of the first word, and refuse the file. */
