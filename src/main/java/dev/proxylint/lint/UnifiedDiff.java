@@ -1,5 +1,7 @@
 package dev.proxylint.lint;
 
+import dev.proxylint.source.Visible;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +22,9 @@ public final class UnifiedDiff {
         List<String> b = lines(after);
         // the edits only replace, insert or delete lines: align by the longest common prefix/suffix per region
         List<String[]> ops = lcs(a, b);
-        StringBuilder sb = new StringBuilder("--- " + name + "\n+++ " + name + "\n");
+        // a file name with a line break (or an ESC) would break the header: shown as an escape
+        String shown = Visible.of(name);
+        StringBuilder sb = new StringBuilder("--- " + shown + "\n+++ " + shown + "\n");
         int i = 0;
         while (i < ops.size()) {
             if (ops.get(i)[0].equals(" ")) {

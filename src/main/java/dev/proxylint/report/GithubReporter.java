@@ -3,6 +3,7 @@ package dev.proxylint.report;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.rules.Finding;
 import dev.proxylint.settings.Severity;
+import dev.proxylint.source.Visible;
 
 import java.io.PrintStream;
 
@@ -16,11 +17,11 @@ public final class GithubReporter implements Reporter {
         StringBuilder sb = new StringBuilder();
         for (Finding f : report.findings()) {
             sb.append("::").append(command(f.severity()))
-                    .append(" file=").append(property(ReportFields.path(f.position().file())))
+                    .append(" file=").append(property(Visible.keepingLineBreaks(ReportFields.path(f.position().file()))))
                     .append(",line=").append(f.position().line())
                     .append(",col=").append(f.position().column())
                     .append(",title=").append(property(f.rule()))
-                    .append("::").append(data(ReportFields.messageWithFix(f))).append('\n');
+                    .append("::").append(data(Visible.keepingLineBreaks(ReportFields.messageWithFix(f)))).append('\n');
         }
         out.print(sb);
     }
@@ -33,7 +34,10 @@ public final class GithubReporter implements Reporter {
         };
     }
 
-    /** The runner's escaping for a command's message (actions/toolkit escapeData). */
+    /**
+     * The runner's escaping for a command's message (actions/toolkit escapeData). It leaves other control
+     * characters to the log, where an ESC sequence would be obeyed: the callers show those as escapes first.
+     */
     static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }

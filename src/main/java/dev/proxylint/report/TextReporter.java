@@ -3,6 +3,8 @@ package dev.proxylint.report;
 import dev.proxylint.lint.LintReport;
 import dev.proxylint.rules.Finding;
 import dev.proxylint.settings.Severity;
+import dev.proxylint.source.Position;
+import dev.proxylint.source.Visible;
 
 import java.io.PrintStream;
 
@@ -30,8 +32,11 @@ public final class TextReporter implements Reporter {
         for (Finding f : report.findings()) {
             String sev = f.severity().id();
             String sevColor = f.severity() == Severity.ERROR ? RED : f.severity() == Severity.WARNING ? YELLOW : BLUE;
-            out.println(paint(BOLD, f.position().toString() + ":") + " " + paint(sevColor, sev + "[" + f.rule() + "]")
-                    + " " + f.message());
+            // the file name, the message and the source line may hold what a terminal would obey (an ESC
+            // sequence, a line break): each is shown as an escape, so FILE:LINE:COL stays one line
+            Position at = f.position();
+            out.println(paint(BOLD, Visible.of(at.file()) + ":" + at.line() + ":" + at.column() + ":") + " "
+                    + paint(sevColor, sev + "[" + f.rule() + "]") + " " + Visible.of(f.message()));
             String line = f.sourceLine();
             if (line != null && !line.isEmpty()) {
                 String num = String.valueOf(f.position().line());
@@ -52,23 +57,27 @@ public final class TextReporter implements Reporter {
                     column = column - from + head.length();
                     line = head + line.substring(from, to) + (to < line.length() ? "..." : "");
                 }
-                out.println(paint(DIM, " " + num + " | ") + line);
+                out.println(paint(DIM, " " + num + " | ") + Visible.of(line));
                 out.println(paint(DIM, " " + gutter + " | ") + paint(sevColor, caret(line, column)));
             }
             if (f.fix() != null && !f.fix().isEmpty()) {
-                out.println("  " + paint(CYAN, "fix:") + " " + f.fix());
+                out.println("  " + paint(CYAN, "fix:") + " " + Visible.of(f.fix()));
             }
             out.println();
         }
         out.println(Summary.line(report));
     }
 
-    /** Blanks (tabs kept, so the caret lines up) up to the column, then ^ and ~ under the directive. */
+    /**
+     * Blanks (tabs kept, so the caret lines up) up to the column, then ^ and ~ under the directive, as wide as
+     * the line is once shown (a control character takes its escape's width).
+     */
     static String caret(String line, int column) {
         StringBuilder sb = new StringBuilder();
         int start = Math.max(0, Math.min(column - 1, line.length()));
         for (int i = 0; i < start; i++) {
-            sb.append(line.charAt(i) == '\t' ? '\t' : ' ');
+            char c = line.charAt(i);
+            sb.append(c == '\t' ? "\t" : " ".repeat(Visible.width(c)));
         }
         int end = start;
         boolean quoted = false;
@@ -88,9 +97,9 @@ public final class TextReporter implements Reporter {
         while (end > start + 1 && Character.isWhitespace(line.charAt(end - 1))) {
             end--;
         }
-        sb.append('^');
+        sb.append('^').append("~".repeat(start < line.length() ? Visible.width(line.charAt(start)) - 1 : 0));
         for (int i = start + 1; i < end; i++) {
-            sb.append('~');
+            sb.append("~".repeat(Visible.width(line.charAt(i))));
         }
         return sb.toString();
     }

@@ -66,4 +66,10 @@ class FixerTest {
         assertEquals("--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n",
                 UnifiedDiff.of("f", "a\nb\n", "a\nb"));
     }
+
+    @Test
+    void aFileNameWithALineBreakStaysOnTheDiffsHeaderLines() {
+        assertEquals("--- a\\x0ab\\x1b.conf\n+++ a\\x0ab\\x1b.conf\n@@ -1,1 +1,1 @@\n-x;\n+y;\n",
+                UnifiedDiff.of("a\nb\u001b.conf", "x;\n", "y;\n"));
+    }
 }
