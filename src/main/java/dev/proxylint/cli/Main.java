@@ -1,6 +1,7 @@
 package dev.proxylint.cli;
 
 import dev.proxylint.lint.UsageException;
+import dev.proxylint.report.StandardOutput;
 import dev.proxylint.settings.SettingsException;
 import picocli.CommandLine;
 
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StandardOutput.install(); // so that a report lost to a full disk can say so
         System.exit(run(args));
     }
 

@@ -8,6 +8,7 @@ import dev.proxylint.lint.Linter;
 import dev.proxylint.lint.UsageException;
 import dev.proxylint.report.ReportContext;
 import dev.proxylint.report.Reporters;
+import dev.proxylint.report.StandardOutput;
 import dev.proxylint.rules.Catalogue;
 import dev.proxylint.rules.Finding;
 import dev.proxylint.settings.Settings;
@@ -173,6 +174,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             if (diff) {
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 changes.forEach(c -> out.writeBytes(c.diff()));
+                StandardOutput.check(out, "the diff");
                 return changes.isEmpty() ? 0 : 1;
             }
             if (changes.stream().anyMatch(c -> c.file().path() == null)) {
@@ -223,6 +225,7 @@ public final class ProxylintCommand implements Callable<Integer> {
         Reporters.forName(settings.format()).write(report,
                 new ReportContext(catalogue, spec.version()[0].replace("proxylint ", ""), useColor), out);
         out.flush();
+        StandardOutput.check(out, "the report");
         boolean failed = report.findings().stream().map(Finding::severity).anyMatch(settings.failOn()::fails);
         return failed ? 1 : 0;
     }
