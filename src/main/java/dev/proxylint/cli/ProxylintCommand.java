@@ -39,9 +39,9 @@ import java.util.stream.Collectors;
                         + " PATH is given and input is piped)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-                "0:no finding at or above --fail-on",
-                "1:at least one such finding (a syntax error is finding PL001)",
-                "2:usage error, unreadable path, bad settings file"},
+                "0:no finding at or above --fail-on (--diff: no fix for one)",
+                "1:at least one such finding (a syntax error is finding PL001); --diff: a fix for one",
+                "2:usage error, unreadable path, bad settings file, output that could not be written"},
         footer = {"", "Settings: .proxylint.yml (found upward from the current folder), then PROXYLINT_* environment"
                 + " variables, then flags.", "Rule pages: proxylint explain PL201"})
 public final class ProxylintCommand implements Callable<Integer> {
@@ -124,7 +124,9 @@ public final class ProxylintCommand implements Callable<Integer> {
     @Option(names = "--fix", description = "Apply the fixes that are unambiguous, then report what is left.")
     boolean fix;
 
-    @Option(names = "--diff", description = "Print the fixes --fix would apply as a unified diff; change nothing.")
+    @Option(names = "--diff", description = {"Print the fixes --fix would apply as a unified diff instead of the"
+            + " report, and write nothing (also with --fix). Exit status 1 when the diff fixes a finding at or"
+            + " above --fail-on, else 0. Text only: not with another --format."})
     boolean diff;
 
     @Option(names = "--configs-only",
@@ -141,6 +143,11 @@ public final class ProxylintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Catalogue catalogue = Catalogue.load();
         Settings settings = settings(catalogue);
+        if (diff && !settings.format().equals("text")) {
+            // a diff is not json or sarif: printing it anyway would break whatever reads that format
+            throw new UsageException("--diff prints a unified diff, not " + settings.format() + "; leave out --diff or"
+                    + " --format " + settings.format());
+        }
         DisplayPaths displayPaths = new DisplayPaths(cwd);
 
         List<String> inputs = new ArrayList<>(paths);
@@ -172,10 +179,16 @@ public final class ProxylintCommand implements Callable<Integer> {
         if (diff || fix) {
             List<Fixer.Change> changes = Fixer.changes(report.findings(), linter.sources());
             if (diff) {
+                if (fix) {
+                    System.err.println("proxylint: --diff: printing the fixes, not writing them (--diff wins over --fix)");
+                }
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 changes.forEach(c -> out.writeBytes(c.diff()));
                 StandardOutput.check(out, "the diff");
-                return changes.isEmpty() ? 0 : 1;
+                // as ruff: 1 when there is something to fix, which --fail-on (never: always 0) narrows like a report
+                boolean failed = changes.stream().flatMap(c -> c.fixed().stream()).map(Finding::severity)
+                        .anyMatch(settings.failOn()::fails);
+                return failed ? 1 : 0;
             }
             if (changes.stream().anyMatch(c -> c.file().path() == null)) {
                 throw new UsageException("--fix cannot write standard input; use --diff to see the fixes");
@@ -187,7 +200,7 @@ public final class ProxylintCommand implements Callable<Integer> {
                 } catch (java.io.IOException e) {
                     throw new UsageException("cannot write " + c.file().display() + ": " + e.getMessage());
                 }
-                fixed += c.fixed();
+                fixed += c.fixed().size();
             }
             if (!changes.isEmpty()) {
                 System.err.println("proxylint: fixed " + fixed + " finding" + (fixed == 1 ? "" : "s") + " in "

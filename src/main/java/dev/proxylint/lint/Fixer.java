@@ -19,11 +19,11 @@ import java.util.Set;
  */
 public final class Fixer {
     /**
-     * A file's text before and after the edits, and how many findings' edits applied. The texts keep the bytes
-     * that are not UTF-8 ({@link SourceFile#textKeepingBytes()}): use {@link #bytesAfter()} and {@link #diff()}
-     * to write them.
+     * A file's text before and after the edits, and the findings whose edits all applied. The texts keep the
+     * bytes that are not UTF-8 ({@link SourceFile#textKeepingBytes()}): use {@link #bytesAfter()} and
+     * {@link #diff()} to write them.
      */
-    public record Change(SourceFile file, String before, String after, int fixed) {
+    public record Change(SourceFile file, String before, String after, List<Finding> fixed) {
         /** The file as {@code --fix} writes it: the bytes it was read from, but for the edits. */
         public byte[] bytesAfter() {
             return ByteKeepingUtf8.encode(after);
@@ -63,12 +63,12 @@ public final class Fixer {
             String before = file.textKeepingBytes();
             String after = apply(before, new ArrayList<>(edits), skipped);
             // a finding counts as fixed when every one of its edits in this file was made
-            long count = fixed.stream().filter(f -> f.edits().stream()
-                    .filter(e -> e.at().file().equals(entry.getKey())).noneMatch(skipped::contains)).count();
+            List<Finding> made = fixed.stream().filter(f -> f.edits().stream()
+                    .filter(e -> e.at().file().equals(entry.getKey())).noneMatch(skipped::contains)).toList();
             if (!after.equals(before)) {
                 // the file is rewritten as it was read, byte order mark included: a fix changes only what it says
                 String mark = file.startsWithByteOrderMark() ? "\uFEFF" : "";
-                out.add(new Change(file, mark + before, mark + after, (int) count));
+                out.add(new Change(file, mark + before, mark + after, made));
             }
         }
         return out;
