@@ -1,6 +1,7 @@
 package dev.proxylint.cli;
 
 import dev.proxylint.lint.Baseline;
+import dev.proxylint.lint.FixWriter;
 import dev.proxylint.lint.Fixer;
 import dev.proxylint.lint.InputCollector;
 import dev.proxylint.lint.LintReport;
@@ -195,11 +196,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             }
             int fixed = 0;
             for (Fixer.Change c : changes) {
-                try {
-                    java.nio.file.Files.write(c.file().path(), c.bytesAfter());
-                } catch (java.io.IOException e) {
-                    throw new UsageException("cannot write " + c.file().display() + ": " + e.getMessage());
-                }
+                FixWriter.write(c);
                 fixed += c.fixed().size();
             }
             if (!changes.isEmpty()) {

@@ -24,6 +24,11 @@ public final class Fixer {
      * {@link #diff()} to write them.
      */
     public record Change(SourceFile file, String before, String after, List<Finding> fixed) {
+        /** The bytes the file was read from. */
+        public byte[] bytesBefore() {
+            return ByteKeepingUtf8.encode(before);
+        }
+
         /** The file as {@code --fix} writes it: the bytes it was read from, but for the edits. */
         public byte[] bytesAfter() {
             return ByteKeepingUtf8.encode(after);
