@@ -48,6 +48,9 @@ public final class StandardOutput extends PrintStream {
             return;
         }
         IOException why = System.out instanceof StandardOutput s ? s.keeper.failure : null;
+        if (why != null && "Broken pipe".equalsIgnoreCase(why.getMessage())) {
+            return; // the reader went away (proxylint dir | head): it has what it wanted, as with other Unix tools
+        }
         String reason = why == null || why.getMessage() == null || why.getMessage().isEmpty() ? "write error"
                 : why.getMessage().substring(0, 1).toLowerCase(Locale.ROOT) + why.getMessage().substring(1);
         throw new UsageException("cannot write " + what + ": " + reason);
