@@ -140,9 +140,17 @@ public final class ProxylintCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set).")
     boolean noColor;
 
+    /** What the run is doing, for a message when the JVM runs out of memory ("linting 'big.conf'"). */
+    private volatile String activity = "";
+
+    String activity() {
+        return activity;
+    }
+
     @Override
     public Integer call() throws Exception {
         Catalogue catalogue = Catalogue.load();
+        activity = "reading the settings";
         Settings settings = settings(catalogue);
         if (diff && !settings.format().equals("text")) {
             // a diff is not json or sarif: printing it anyway would break whatever reads that format
@@ -164,6 +172,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             System.err.println("proxylint: reading a config from standard input; paste it, then press Ctrl-D on a"
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
+        activity = "reading " + named(inputs);
         List<InputCollector.Candidate> candidates = new InputCollector(configsOnly, cwd).collect(inputs, System.in);
         if (candidates.isEmpty()) {
             List<Path> templates = InputCollector.templatesIn(inputs, cwd);
@@ -173,8 +182,10 @@ public final class ProxylintCommand implements Callable<Integer> {
                     + (templates.size() > 1 ? ", ..." : "") + "): lint the rendered config, or name a template"
                     + " to lint it as it is"));
         }
+        activity = "reading baseline " + settings.baseline();
         Baseline known = settings.baseline() != null && settings.writeBaseline() == null
                 ? Baseline.read(settings.baseline()) : null;
+        activity = "linting " + named(inputs);
         Linter linter = new Linter(catalogue, settings, displayPaths, env);
         LintReport report = linter.lint(candidates);
         if (diff || fix) {
@@ -238,6 +249,12 @@ public final class ProxylintCommand implements Callable<Integer> {
         StandardOutput.check(out, "the report");
         boolean failed = report.findings().stream().map(Finding::severity).anyMatch(settings.failOn()::fails);
         return failed ? 1 : 0;
+    }
+
+    /** The inputs for a message: "'a.conf'" or "'a.conf' and 2 more". */
+    private static String named(List<String> inputs) {
+        String first = inputs.get(0).equals("-") ? "standard input" : "'" + inputs.get(0) + "'";
+        return inputs.size() == 1 ? first : first + " and " + (inputs.size() - 1) + " more";
     }
 
     private Settings settings(Catalogue catalogue) throws Exception {
