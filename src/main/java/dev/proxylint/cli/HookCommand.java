@@ -1,10 +1,13 @@
 package dev.proxylint.cli;
 
+import dev.proxylint.io.IoErrors;
+import dev.proxylint.io.RegularFiles;
 import dev.proxylint.lint.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,7 +43,11 @@ public final class HookCommand implements Callable<Integer> {
             String name = prePush ? "pre-push" : "pre-commit";
             Path hook = dir.resolve(name);
             try {
-                if (Files.exists(hook) && !Files.readString(hook).contains(MARKER) && !force) {
+                String kind = RegularFiles.notRegular(hook);
+                if (kind != null) {
+                    throw new UsageException("cannot write " + hook + ": it is " + kind);
+                }
+                if (Files.exists(hook) && !writtenByProxylint(hook) && !force) {
                     throw new UsageException(hook + " exists and was not written by proxylint; add proxylint to it by"
                             + " hand (proxylint hook run" + (prePush ? " --pre-push" : "") + "), or use --force to"
                             + " replace it");
@@ -53,12 +60,18 @@ public final class HookCommand implements Callable<Integer> {
                     hook.toFile().setExecutable(true);
                 }
             } catch (IOException e) {
-                throw new UsageException("cannot write " + hook + ": " + e.getMessage());
+                throw new UsageException("cannot write " + hook + ": " + IoErrors.reason(e, hook));
             }
             System.out.println("proxylint: installed " + cwd.relativize(hook.toAbsolutePath().normalize())
                     + ": it lints the " + (prePush ? "proxy configs each push changes" : "staged proxy configs of each"
                     + " commit") + " (skip once with git " + (prePush ? "push" : "commit") + " --no-verify)");
             return 0;
+        }
+
+        /** Whether an existing hook is ours; read as bytes, as a hook may be any executable. */
+        private static boolean writtenByProxylint(Path hook) throws IOException {
+            byte[] head = RegularFiles.readAtMost(hook, 1 << 20);
+            return new String(head, StandardCharsets.ISO_8859_1).contains(MARKER);
         }
 
         /** The hook: runs this proxylint (its launcher when known, else its jar), or one on PATH. */

@@ -1,5 +1,6 @@
 package dev.proxylint.cli;
 
+import dev.proxylint.io.IoErrors;
 import dev.proxylint.lint.Baseline;
 import dev.proxylint.lint.FixWriter;
 import dev.proxylint.lint.Fixer;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,6 +170,10 @@ public final class ProxylintCommand implements Callable<Integer> {
                         + " `proxylint -` reads a config from standard input");
             }
             inputs.add("-");
+        }
+        if (inputs.contains("-") && Terminal.isClosed(0, env)) {
+            throw new UsageException("standard input is closed: name the configs to lint (proxylint PATH...), or"
+                    + " pipe one in");
         }
         if (inputs.contains("-") && stdinIsTerminal) {
             System.err.println("proxylint: reading a config from standard input; paste it, then press Ctrl-D on a"

@@ -1,10 +1,17 @@
 package dev.proxylint.lint;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.proxylint.io.IoErrors;
+import dev.proxylint.io.RegularFiles;
 import dev.proxylint.rules.Finding;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +29,8 @@ import java.util.Map;
  */
 public final class Baseline {
     private static final int FORMAT = 1;
+    /** Larger files are refused: a baseline of every finding of a large fleet is a few MiB. */
+    static final long MAX_BYTES = 64L << 20;
     private final Map<String, Integer> counts;
 
     private Baseline(Map<String, Integer> counts) {
@@ -29,28 +38,84 @@ public final class Baseline {
     }
 
     public static Baseline read(Path file) throws UsageException {
-        JsonNode root;
+        String kind = RegularFiles.notRegular(file);
+        if (kind != null) {
+            throw new UsageException("baseline " + file + " is " + kind + ", not a file");
+        }
+        byte[] bytes;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            bytes = RegularFiles.readAtMost(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new UsageException("baseline " + file + ": no such file (create it with --write-baseline)");
         } catch (IOException e) {
+            throw new UsageException("cannot read baseline " + file + ": " + IoErrors.reason(e));
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new UsageException("baseline " + file + " is larger than " + RegularFiles.size(MAX_BYTES)
+                    + "; not a proxylint baseline");
+        }
+        try {
+            return parse(bytes, file);
+        } catch (CharConversionException e) {
+            throw new UsageException("baseline " + file + " is not a proxylint baseline: not valid UTF-8");
+        } catch (JsonProcessingException e) {
             throw new UsageException("baseline " + file + " is not a proxylint baseline: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + location(e));
+        } catch (IOException e) {
+            throw new UsageException("cannot read baseline " + file + ": " + IoErrors.reason(e));
         }
-        JsonNode findings = root == null ? null : root.get("findings");
-        if (findings == null || !findings.isArray() || root.path("version").asInt(-1) != FORMAT) {
-            throw new UsageException("baseline " + file + " is not a proxylint baseline (version " + FORMAT
-                    + " with a findings list)");
-        }
+    }
+
+    /**
+     * Reads the document as a stream, keeping only the fingerprints: a tree of a large baseline would take
+     * many times its size in memory.
+     */
+    private static Baseline parse(byte[] bytes, Path file) throws IOException, UsageException {
         Map<String, Integer> counts = new HashMap<>();
-        for (JsonNode f : findings) {
-            String fp = f.path("fingerprint").asText("");
-            if (!fp.isEmpty()) {
-                counts.merge(fp, 1, Integer::sum);
+        int version = -1;
+        boolean sawFindings = false;
+        ObjectMapper mapper = new ObjectMapper();
+        try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notABaseline(file);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("version") && value == JsonToken.VALUE_NUMBER_INT) {
+                    version = p.getIntValue();
+                } else if (field.equals("findings") && value == JsonToken.START_ARRAY) {
+                    sawFindings = true;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode f = mapper.readTree(p);
+                        String fp = f == null ? "" : f.path("fingerprint").asText("");
+                        if (!fp.isEmpty()) {
+                            counts.merge(fp, 1, Integer::sum);
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw notABaseline(file);
             }
         }
+        if (!sawFindings || version != FORMAT) {
+            throw notABaseline(file);
+        }
         return new Baseline(counts);
+    }
+
+    private static UsageException notABaseline(Path file) {
+        return new UsageException("baseline " + file + " is not a proxylint baseline (version " + FORMAT
+                + " with a findings list)");
+    }
+
+    private static String location(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** The findings that are not in the baseline. */
@@ -91,7 +156,7 @@ public final class Baseline {
             Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(root) + "\n");
         } catch (IOException e) {
-            throw new UsageException("cannot write baseline " + file + ": " + e.getMessage());
+            throw new UsageException("cannot write baseline " + file + ": " + IoErrors.reason(e, file));
         }
     }
 }

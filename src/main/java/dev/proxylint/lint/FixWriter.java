@@ -62,14 +62,6 @@ public final class FixWriter {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        String m = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-        return m == null || m.isEmpty() ? e.getClass().getSimpleName()
-                : m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
+        return dev.proxylint.io.IoErrors.reason(e);
     }
 }

@@ -1,15 +1,15 @@
 package dev.proxylint.lint;
 
+import dev.proxylint.io.IoErrors;
+import dev.proxylint.io.RegularFiles;
 import dev.proxylint.source.DialectDetector;
 import dev.proxylint.source.SourceFile;
 import dev.proxylint.source.TemplateNames;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -62,10 +62,20 @@ public final class InputCollector {
                 }
                 out.add(new Candidate(f, true));
             } else {
-                throw new UsageException("cannot read '" + arg + "': no such file or directory");
+                throw new UsageException("cannot read '" + arg + "': " + whyMissing(p));
             }
         }
         return out;
+    }
+
+    /** Why a path that Files.exists denies is not there: absent, or in a folder we may not search. */
+    private static String whyMissing(Path p) {
+        try {
+            Files.readAttributes(p, BasicFileAttributes.class);
+            return "no such file or directory";
+        } catch (IOException e) {
+            return IoErrors.reason(e);
+        }
     }
 
     private static SourceFile readStdin(InputStream stdin) throws UsageException {
@@ -77,22 +87,20 @@ public final class InputCollector {
             }
             return SourceFile.fromBytes(null, "-", bytes);
         } catch (IOException e) {
-            throw new UsageException("cannot read standard input: " + e.getMessage());
+            throw new UsageException("cannot read standard input: " + IoErrors.reason(e));
         }
     }
 
     private static SourceFile read(Path p, String display) throws UsageException {
         try {
             if (!Files.isRegularFile(p)) {
-                throw new UsageException("cannot read '" + display + "': not a regular file");
+                String kind = RegularFiles.notRegular(p);
+                throw new UsageException("cannot read '" + display + "': " + (kind == null ? "not a regular file"
+                        : "it is " + kind));
             }
             return SourceFile.read(p, display);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read '" + display + "': no such file or directory");
-        } catch (AccessDeniedException e) {
-            throw new UsageException("cannot read '" + display + "': permission denied");
         } catch (IOException e) {
-            throw new UsageException("cannot read '" + display + "': " + e.getMessage());
+            throw new UsageException("cannot read '" + display + "': " + IoErrors.reason(e));
         }
     }
 
@@ -121,7 +129,7 @@ public final class InputCollector {
                 }
             });
         } catch (IOException e) {
-            throw new UsageException("cannot read folder '" + rootArg + "': " + e.getMessage());
+            throw new UsageException("cannot read folder '" + rootArg + "': " + IoErrors.reason(e));
         }
         found.sort(null);
         for (Path f : found) {

@@ -5,20 +5,10 @@ import dev.proxylint.source.Dialect;
 import org.apache.commons.configuration2.CombinedConfiguration;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.MapConfiguration;
-import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.commons.configuration2.tree.OverrideCombiner;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -77,10 +67,10 @@ public final class SettingsLoader {
                 throw new SettingsException("settings file " + explicit + " is a directory; --config takes a file,"
                         + " such as " + explicit.resolve(FILE_NAME));
             }
-            if (!Files.isRegularFile(explicit)) {
+            if (!Files.exists(explicit, LinkOption.NOFOLLOW_LINKS)) {
                 throw new SettingsException("settings file " + explicit + ": no such file");
             }
-            return explicit;
+            return explicit; // SettingsYaml says what else is wrong with it (a pipe, a dangling link, too large)
         }
         for (Path dir = cwd.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(FILE_NAME);
@@ -99,7 +89,7 @@ public final class SettingsLoader {
     public Settings load(Path configFile, Map<String, String> flags, Map<String, String> env)
             throws SettingsException {
         String fileName = configFile == null ? null : configFile.toString();
-        Configuration file = configFile == null ? new MapConfiguration(new HashMap<>()) : readYaml(configFile);
+        Configuration file = configFile == null ? new MapConfiguration(new HashMap<>()) : SettingsYaml.read(configFile);
         Map<String, Object> envValues = new HashMap<>();
         Map<String, Object> flagValues = new HashMap<>();
         Map<String, String> origin = new HashMap<>();
@@ -202,63 +192,6 @@ public final class SettingsLoader {
                         + " select, ignore, failOn)");
             }
         }
-    }
-
-    private static Configuration readYaml(Path path) throws SettingsException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SettingsException("cannot read settings file " + path + ": " + e.getMessage());
-        }
-        // Commons Configuration casts the document to a Map: say what the file holds instead
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            document = null; // not valid YAML: the load below says where
-        }
-        if (document != null && !(document instanceof Map)) {
-            throw new SettingsException("settings file " + path + ": expected a mapping of settings (socketio:,"
-                    + " rules:, ...), found " + kind(document));
-        }
-        YAMLConfiguration yaml = new YAMLConfiguration();
-        try (Reader in = new StringReader(text)) {
-            new FileHandler(yaml).load(in);
-        } catch (IOException e) {
-            throw new SettingsException("cannot read settings file " + path + ": " + e.getMessage());
-        } catch (ConfigurationException | RuntimeException e) {
-            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new SettingsException("settings file " + path + " is not valid YAML: "
-                    + (why == null ? e.getClass().getSimpleName() : why.replaceAll("\\s+", " ").trim()));
-        }
-        return yaml;
-    }
-
-    /** What a YAML document that is not a mapping is, in the words of YAML. */
-    private static String kind(Object document) {
-        if (document instanceof List) {
-            return "a list";
-        }
-        if (document instanceof String) {
-            return "a string";
-        }
-        if (document instanceof Number) {
-            return "a number";
-        }
-        if (document instanceof Boolean) {
-            return "a boolean";
-        }
-        if (document instanceof java.util.Date) {
-            return "a date";
-        }
-        if (document instanceof Set) {
-            return "a set";
-        }
-        if (document instanceof byte[]) {
-            return "binary data";
-        }
-        return "a " + document.getClass().getSimpleName();
     }
 
     /** Typed access to the merged settings, with errors that say where a bad value came from. */

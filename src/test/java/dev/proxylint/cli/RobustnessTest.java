@@ -71,4 +71,73 @@ class RobustnessTest {
                 + " raise it with JAVA_TOOL_OPTIONS=-Xmx2g)\n", runThrowing(new OutOfMemoryError("Java heap space"),
                 "linting 'big.conf'"));
     }
+
+    // --- settings files ---
+
+    @Test
+    void aSelfReferencingYamlAliasIsABadSettingsFile(@TempDir Path tmp) throws Exception {
+        Path yml = tmp.resolve("s.yml");
+        Files.writeString(yml, "a: &a [*a]\n");
+        assertError(CliRun.of("--config", yml.toString(), config(tmp).toString()),
+                "settings file " + yml + ": 'a' contains itself (a YAML alias to an enclosing anchor)");
+    }
+
+    @Test
+    void aDuplicateKeyIsNamedWithoutLogLines(@TempDir Path tmp) throws Exception {
+        Path yml = tmp.resolve("s.yml");
+        Files.writeString(yml, "socketio:\n  pingInterval: 1\nsocketio:\n  pingInterval: 2\n");
+        assertError(CliRun.of("--config", yml.toString(), config(tmp).toString()),
+                "settings file " + yml + ": duplicate key socketio at line 3, column 1; write each key once");
+    }
+
+    @Test
+    void aListAsAKeyIsNamed(@TempDir Path tmp) throws Exception {
+        Path yml = tmp.resolve("s.yml");
+        Files.writeString(yml, "socketio:\n  ? [a]\n  : 1\n");
+        assertError(CliRun.of("--config", yml.toString(), config(tmp).toString()), "settings file " + yml
+                + ": 'socketio' has a key that is a list; keys are names such as socketio: or PL201:");
+    }
+
+    @Test
+    void settingsFileThatIsNotUtf8OrTooLargeOrNotAFile(@TempDir Path tmp) throws Exception {
+        Path conf = config(tmp);
+        Path yml = tmp.resolve("s.yml");
+        Files.write(yml, "socketio:\n  path: /caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertError(CliRun.of("--config", yml.toString(), conf.toString()),
+                "settings file " + yml + " is not valid UTF-8");
+        Files.writeString(yml, "# " + "x".repeat(1 << 20) + "\n");
+        assertError(CliRun.of("--config", yml.toString(), conf.toString()),
+                "settings file " + yml + " is larger than 1 MiB; not a proxylint settings file");
+        assertError(CliRun.of("--config", "/dev/null", conf.toString()),
+                "settings file /dev/null is a character device, not a file");
+        Path fifo = fifo(tmp);
+        assertError(CliRun.of("--config", fifo.toString(), conf.toString()),
+                "settings file " + fifo + " is a named pipe, not a file");
+    }
+
+    private static Path fifo(Path dir) throws Exception {
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mkfifo").start().waitFor() == 0, "no mkfifo");
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        return fifo;
+    }
+
+    // --- baselines ---
+
+    @Test
+    void aBaselineThatIsNotAFileIsRefusedNotRead(@TempDir Path tmp) throws Exception {
+        String conf = config(tmp).toString();
+        assertError(CliRun.of("--baseline", "/dev/zero", conf), "baseline /dev/zero is a character device, not a file");
+        Path fifo = fifo(tmp);
+        assertError(CliRun.of("--baseline", fifo.toString(), conf),
+                "baseline " + fifo + " is a named pipe, not a file");
+    }
+
+    // --- standard input ---
+
+    @Test
+    void closedStandardInputIsNamed() {
+        CliRun r = CliRun.in(Path.of(""), Map.of("PROXYLINT_STDIN_CLOSED", "1", "PROXYLINT_STDIN_TTY", "0"));
+        assertError(r, "standard input is closed: name the configs to lint (proxylint PATH...), or pipe one in");
+    }
 }

@@ -1,0 +1,43 @@
+package dev.proxylint.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What depends on the process around the JVM: whether standard input is open. Run against the real launcher
+ * and jar.
+ */
+class LocaleAndPermissionsIT {
+    private static final Path JAR = Path.of("target", "proxylint.jar").toAbsolutePath();
+    private static final String CLEAN = """
+            server {
+                listen 80;
+                location /socket.io/ {
+                    proxy_pass http://127.0.0.1:3000;
+                    proxy_http_version 1.1;
+                    proxy_set_header Upgrade $http_upgrade;
+                    proxy_set_header Connection "upgrade";
+                    proxy_read_timeout 60s;
+                }
+            }
+            """;
+    private static final String BROKEN = CLEAN.replace("60s", "20s");
+
+    @Test
+    void closedStandardInputIsNamedNotReadAsAConfig(@TempDir Path tmp) throws Exception {
+        Launcher.Result r = Launcher.run(tmp, "sh", "-c", "exec \"$0\" <&-", Launcher.PROXYLINT.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("proxylint: error: standard input is closed: name the configs to lint (proxylint PATH...), or"
+                + " pipe one in\n", r.err());
+    }
+}
