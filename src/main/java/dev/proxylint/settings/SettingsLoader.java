@@ -7,6 +7,7 @@ import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.commons.configuration2.tree.OverrideCombiner;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Merges the settings file ({@code .proxylint.yml}), the environment ({@code PROXYLINT_*}) and the
@@ -49,6 +51,9 @@ public final class SettingsLoader {
             new Key("dialect", "--dialect", "PROXYLINT_DIALECT"),
             new Key("baseline", "--baseline", "PROXYLINT_BASELINE"),
             new Key("writeBaseline", "--write-baseline", "PROXYLINT_WRITE_BASELINE"));
+
+    /** A decimal integer, digits optionally grouped with underscores (25_000) as YAML and Java allow. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(_[0-9]+)*");
 
     private static final Set<String> FORMATS = Set.of("text", "json", "sarif", "junit", "checkstyle", "github",
             "gitlab");
@@ -133,7 +138,7 @@ public final class SettingsLoader {
                 throw new SettingsException("unknown rule " + id + " (" + where + "); see `proxylint rules`");
             }
             String v = String.valueOf(file.getProperty(key)).trim().toLowerCase(Locale.ROOT);
-            if (v.equals("off") || v.equals("false")) {
+            if (v.equals("off") || v.equals("false") || v.equals("no")) { // YAML 1.1 spellings of false
                 severities.put(id, Optional.empty());
             } else {
                 Severity s = Severity.parse(v);
@@ -227,16 +232,17 @@ public final class SettingsLoader {
             if (v == null) {
                 return dflt;
             }
-            String s = String.valueOf(v).trim().replace("_", "");
-            try {
-                double parsed = Double.parseDouble(s);
-                if (parsed != Math.floor(parsed) || parsed < min || parsed > max) {
-                    throw bad(key, v, "a whole number from " + min + " to " + max);
-                }
-                return (long) parsed;
-            } catch (NumberFormatException e) {
+            // decimal digits only: a floating-point reading took 1e3, 25000d and 0x1p3, and rounded large values
+            String s = String.valueOf(v).trim();
+            if (!(v instanceof String || v instanceof Integer || v instanceof Long || v instanceof BigInteger)
+                    || !DECIMAL.matcher(s).matches()) {
                 throw bad(key, v, "a whole number" + (key.startsWith("socketio.ping") ? " of milliseconds" : ""));
             }
+            BigInteger parsed = new BigInteger(s.replace("_", ""));
+            if (parsed.compareTo(BigInteger.valueOf(min)) < 0 || parsed.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw bad(key, v, "a whole number from " + min + " to " + max);
+            }
+            return parsed.longValueExact();
         }
 
         private List<String> list(String key) throws SettingsException {

@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -98,7 +100,21 @@ final class SettingsYaml {
         options.setCodePointLimit((int) MAX_BYTES);
         options.setAllowRecursiveKeys(false);
         DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new ScalarsAsText());
+    }
+
+    /**
+     * Scalars stay the text they are written as (only {@code ~} and empty are null, {@code <<} merges): YAML 1.1
+     * would read {@code 0x10} and {@code 010} as numbers, {@code 2.0} as a float and {@code 1:30} as 90, so a
+     * setting meant as a decimal integer could change value silently. The settings check every value.
+     */
+    private static final class ScalarsAsText extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     /** Checks what Commons Configuration would choke on, before it walks the document. */
@@ -169,8 +185,10 @@ final class SettingsYaml {
         if (value instanceof Map) {
             return "a mapping";
         }
-        if (value instanceof String) {
-            return "a string";
+        if (value instanceof String s) { // scalars are read as text: name what YAML 1.1 would make of them
+            return Resolver.INT.matcher(s).matches() || Resolver.FLOAT.matcher(s).matches() ? "a number"
+                    : Resolver.BOOL.matcher(s).matches() ? "a boolean"
+                    : Resolver.TIMESTAMP.matcher(s).matches() ? "a date" : "a string";
         }
         if (value instanceof Number) {
             return "a number";

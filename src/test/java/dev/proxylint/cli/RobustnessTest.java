@@ -122,6 +122,31 @@ class RobustnessTest {
         return fifo;
     }
 
+    @Test
+    void numbersAreDecimalIntegersOnly(@TempDir Path tmp) throws Exception {
+        String conf = config(tmp).toString();
+        for (String v : new String[] {"1e3", "25000d", "0x1p3", "25000.0", "0x10"}) {
+            assertError(CliRun.of("--ping-interval=" + v, conf),
+                    "'" + v + "' is not a whole number of milliseconds (--ping-interval)");
+        }
+        assertError(CliRun.in(tmp, Map.of("PROXYLINT_PING_TIMEOUT", "2e4"), "nginx.conf"),
+                "'2e4' is not a whole number of milliseconds (environment variable PROXYLINT_PING_TIMEOUT)");
+        Path yml = tmp.resolve("s.yml");
+        Files.writeString(yml, "socketio:\n  pingInterval: 0x10\n");
+        assertError(CliRun.of("--config", yml.toString(), conf),
+                "'0x10' is not a whole number of milliseconds (socketio.pingInterval in " + yml + ")");
+        Files.writeString(yml, "socketio:\n  version: 2.0\n");
+        assertError(CliRun.of("--config", yml.toString(), conf), "'2.0' is not a whole number (socketio.version in "
+                + yml + ")");
+        assertError(CliRun.of("--max-http-buffer-size=4611686018427387904", conf),
+                "'4611686018427387904' is not a whole number from 1 to 4611686018427387903 (--max-http-buffer-size)");
+        // large values are kept exactly, not rounded through a double
+        CliRun large = CliRun.of("--max-http-buffer-size=4611686018427387000", "--ping-interval=25_000", conf);
+        assertTrue(large.out().contains("below maxHttpBufferSize (4611686018427387000 bytes)"), large.out());
+        Files.writeString(yml, "socketio:\n  pingInterval: 25000\nrules:\n  PL201: no\n");
+        assertEquals(0, CliRun.of("--config", yml.toString(), conf).exit());
+    }
+
     // --- baselines ---
 
     @Test
