@@ -220,8 +220,9 @@ public final class ProxylintCommand implements Callable<Integer> {
             if (!changes.isEmpty()) {
                 System.err.println("proxylint: fixed " + fixed + " finding" + (fixed == 1 ? "" : "s") + " in "
                         + changes.size() + " file" + (changes.size() == 1 ? "" : "s"));
-                // report what is left, from the files as they are now
-                candidates = new InputCollector(configsOnly, cwd).collect(inputs, System.in);
+                // report what is left, from the files as they are now; standard input was read once and is
+                // linted as it was read (as ruff does: a second read would find it empty and pass)
+                candidates = InputCollector.reread(candidates);
                 linter = new Linter(catalogue, settings, displayPaths, env);
                 report = linter.lint(candidates);
             }

@@ -68,6 +68,16 @@ public final class InputCollector {
         return out;
     }
 
+    /** The same inputs read again after --fix changed them; standard input is not read twice but kept. */
+    public static List<Candidate> reread(List<Candidate> candidates) throws UsageException {
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            out.add(c.file().path() == null ? c : new Candidate(read(c.file().path(), c.file().display()),
+                    c.explicit()));
+        }
+        return out;
+    }
+
     /** Why a path that Files.exists denies is not there: absent, or in a folder we may not search. */
     private static String whyMissing(Path p) {
         try {

@@ -161,6 +161,17 @@ class RobustnessTest {
     // --- standard input ---
 
     @Test
+    void fixReadsStandardInputOnceAndReportsItsFindings(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("nginx.conf");
+        Files.writeString(f, CliTest.BROKEN);
+        CliRun r = CliRun.withStdin("events {\n", "--no-color", "--fix", "-", f.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith("-:1:1: error[PL001] nginx would refuse this file"), r.out());
+        assertTrue(r.out().endsWith("2 files: 1 error\n"), r.out());
+        assertEquals(CLEAN, Files.readString(f));
+    }
+
+    @Test
     void closedStandardInputIsNamed() {
         CliRun r = CliRun.in(Path.of(""), Map.of("PROXYLINT_STDIN_CLOSED", "1", "PROXYLINT_STDIN_TTY", "0"));
         assertError(r, "standard input is closed: name the configs to lint (proxylint PATH...), or pipe one in");
