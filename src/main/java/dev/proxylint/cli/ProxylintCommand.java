@@ -180,8 +180,10 @@ public final class ProxylintCommand implements Callable<Integer> {
                     + " new line (Ctrl-Z then Enter on Windows) to lint it.");
         }
         activity = "reading " + named(inputs);
-        List<InputCollector.Candidate> candidates = new InputCollector(configsOnly, cwd).collect(inputs, System.in);
-        if (candidates.isEmpty()) {
+        InputCollector collector = new InputCollector(configsOnly, cwd);
+        List<InputCollector.Candidate> candidates = collector.collect(inputs, System.in);
+        collector.unreadable().forEach(u -> System.err.println("proxylint: error: " + u));
+        if (candidates.isEmpty() && collector.unreadable().isEmpty()) {
             List<Path> templates = InputCollector.templatesIn(inputs, cwd);
             System.err.println("proxylint: warning: no nginx or httpd config found in " + String.join(", ", inputs)
                     + (templates.isEmpty() ? "" : "; it holds " + templates.size() + " config template"
@@ -189,6 +191,8 @@ public final class ProxylintCommand implements Callable<Integer> {
                     + (templates.size() > 1 ? ", ..." : "") + "): lint the rendered config, or name a template"
                     + " to lint it as it is"));
         }
+        // an unreadable file or folder was left out: the run must not pass as if it were clean
+        int unreadable = collector.unreadable().isEmpty() ? 0 : 2;
         activity = "reading baseline " + settings.baseline();
         Baseline known = settings.baseline() != null && settings.writeBaseline() == null
                 ? Baseline.read(settings.baseline()) : null;
@@ -207,7 +211,7 @@ public final class ProxylintCommand implements Callable<Integer> {
                 // as ruff: 1 when there is something to fix, which --fail-on (never: always 0) narrows like a report
                 boolean failed = changes.stream().flatMap(c -> c.fixed().stream()).map(Finding::severity)
                         .anyMatch(settings.failOn()::fails);
-                return failed ? 1 : 0;
+                return Math.max(unreadable, failed ? 1 : 0);
             }
             if (changes.stream().anyMatch(c -> c.file().path() == null)) {
                 throw new UsageException("--fix cannot write standard input; use --diff to see the fixes");
@@ -232,7 +236,7 @@ public final class ProxylintCommand implements Callable<Integer> {
             System.err.println("proxylint: wrote " + report.findings().size() + " finding"
                     + (report.findings().size() == 1 ? "" : "s") + " to " + settings.writeBaseline()
                     + "; run with --baseline " + settings.writeBaseline() + " to report only new ones");
-            return 0;
+            return unreadable;
         }
         if (known != null) {
             List<Finding> fresh = known.newFindings(report.findings());
@@ -256,7 +260,7 @@ public final class ProxylintCommand implements Callable<Integer> {
         out.flush();
         StandardOutput.check(out, "the report");
         boolean failed = report.findings().stream().map(Finding::severity).anyMatch(settings.failOn()::fails);
-        return failed ? 1 : 0;
+        return Math.max(unreadable, failed ? 1 : 0);
     }
 
     /** The inputs for a message: "'a.conf'" or "'a.conf' and 2 more". */

@@ -29,6 +29,7 @@ public final class InputCollector {
 
     private final boolean configsOnly;
     private final Path base;
+    private final List<String> unreadable = new ArrayList<>();
 
     /** @param configsOnly skip named files that are neither nginx nor httpd syntax (hooks pass every *.conf) */
     public InputCollector(boolean configsOnly) {
@@ -39,6 +40,14 @@ public final class InputCollector {
     public InputCollector(boolean configsOnly, Path base) {
         this.configsOnly = configsOnly;
         this.base = base;
+    }
+
+    /**
+     * Files and folders a folder walk could not read ("cannot read 'conf.d/app.conf': permission denied"): the
+     * walk goes on without them, and the run must not pass as if they were clean (exit status 2).
+     */
+    public List<String> unreadable() {
+        return unreadable;
     }
 
     public List<Candidate> collect(List<String> args, InputStream stdin) throws UsageException {
@@ -120,9 +129,7 @@ public final class InputCollector {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root) && (n.startsWith(".") || n.equals("node_modules"));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return skipped(dir, root) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -135,6 +142,10 @@ public final class InputCollector {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    // a folder we may not list, or a config we may not stat: its configs would go unchecked
+                    if (Files.isDirectory(file) ? !skipped(file, root) : looksLikeConfigName(file)) {
+                        unreadable.add("cannot read '" + display(root, rootArg, file) + "': " + IoErrors.reason(exc));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -143,8 +154,7 @@ public final class InputCollector {
         }
         found.sort(null);
         for (Path f : found) {
-            String display = root.relativize(f).toString();
-            display = rootArg.endsWith("/") ? rootArg + display : rootArg + "/" + display;
+            String display = display(root, rootArg, f);
             SourceFile sf;
             try {
                 if (Files.size(f) > SourceFile.MAX_BYTES) {
@@ -152,6 +162,7 @@ public final class InputCollector {
                 }
                 sf = SourceFile.read(f, display);
             } catch (IOException e) {
+                unreadable.add("cannot read '" + display + "': " + IoErrors.reason(e));
                 continue;
             }
             if (sf.isBinary() || DialectDetector.detect(display, sf.text()) == null) {
@@ -159,6 +170,20 @@ public final class InputCollector {
             }
             out.add(new Candidate(sf, false));
         }
+    }
+
+    /** Hidden folders and node_modules below the walked one: not where proxy configs live. */
+    private static boolean skipped(Path dir, Path root) {
+        String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return !dir.equals(root) && (n.startsWith(".") || n.equals("node_modules"));
+    }
+
+    private static String display(Path root, String rootArg, Path file) {
+        String rel = root.relativize(file).toString();
+        if (rel.isEmpty()) {
+            return rootArg;
+        }
+        return rootArg.endsWith("/") ? rootArg + rel : rootArg + "/" + rel;
     }
 
     /** Config templates (envsubst, Jinja, ERB, EJS, sigil) in these folders, which a folder walk leaves out. */

@@ -176,4 +176,27 @@ class RobustnessTest {
         CliRun r = CliRun.in(Path.of(""), Map.of("PROXYLINT_STDIN_CLOSED", "1", "PROXYLINT_STDIN_TTY", "0"));
         assertError(r, "standard input is closed: name the configs to lint (proxylint PATH...), or pipe one in");
     }
+
+    // --- unreadable paths in a folder walk (as root everything is readable: see LocaleAndPermissionsIT) ---
+
+    @Test
+    void anUnreadableConfigOrFolderInAWalkIsAnErrorAndTheRestIsLinted(@TempDir Path tmp) throws Exception {
+        Path conf = config(tmp);
+        Path locked = Files.writeString(tmp.resolve("locked.conf"), CliTest.BROKEN);
+        Path dir = Files.createDirectories(tmp.resolve("conf.d"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isReadable(locked), "running as root: every file is readable");
+            CliRun r = CliRun.of(tmp.toString());
+            assertEquals(2, r.exit(), r.out() + r.err());
+            assertEquals("proxylint: error: cannot read '" + tmp + "/conf.d': permission denied\n"
+                    + "proxylint: error: cannot read '" + tmp + "/locked.conf': permission denied\n", r.err());
+            assertEquals("1 file: no findings\n", r.out());
+            assertFalse(r.out().contains(conf + ":"), r.out());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
 }

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What depends on the process around the JVM: whether standard input is open. Run against the real launcher
- * and jar.
+ * What depends on the process around the JVM: who may read a file, whether standard input is open. Run
+ * against the real launcher and jar.
  */
 class LocaleAndPermissionsIT {
     private static final Path JAR = Path.of("target", "proxylint.jar").toAbsolutePath();
@@ -39,5 +39,30 @@ class LocaleAndPermissionsIT {
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals("proxylint: error: standard input is closed: name the configs to lint (proxylint PATH...), or"
                 + " pipe one in\n", r.err());
+    }
+
+    /** As another user than root (who reads everything): needs root to switch, and setpriv. */
+    @Test
+    void anUnreadableConfigInAFolderIsReportedAndTheRunFails(@TempDir Path tmp) throws Exception {
+        assumeTrue(Launcher.run(tmp, "id", "-u").out().trim().equals("0") && Launcher.available("setpriv"),
+                "needs root and setpriv to run as nobody");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path dir = Files.createDirectories(tmp.resolve("nginx"));
+        Files.writeString(dir.resolve("a.conf"), CLEAN);
+        Path locked = Files.writeString(dir.resolve("locked.conf"), BROKEN);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+        assumeTrue(Launcher.run(tmp, "", Map.of(), concat(asNobody, "test", "-r", JAR.toString())).exit() == 0,
+                "the jar is not readable by nobody");
+        Launcher.Result r = Launcher.run(tmp, "", Map.of(), concat(asNobody, Launcher.PROXYLINT.toString(), "nginx"));
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("proxylint: error: cannot read 'nginx/locked.conf': permission denied\n", r.err());
+        assertEquals("1 file: no findings\n", r.out());
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 }
