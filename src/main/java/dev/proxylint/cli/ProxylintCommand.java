@@ -152,6 +152,7 @@ public final class ProxylintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseEmptyNames();
         Catalogue catalogue = Catalogue.load();
         activity = "reading the settings";
         Settings settings = settings(catalogue);
@@ -261,6 +262,22 @@ public final class ProxylintCommand implements Callable<Integer> {
         StandardOutput.check(out, "the report");
         boolean failed = report.findings().stream().map(Finding::severity).anyMatch(settings.failOn()::fails);
         return Math.max(unreadable, failed ? 1 : 0);
+    }
+
+    /**
+     * An empty name is a mistake (an unset shell variable): as a PATH it would walk the current folder, as a
+     * file option it was ignored.
+     */
+    private void refuseEmptyNames() throws UsageException {
+        if (paths.contains("")) {
+            throw new UsageException("PATH '' is empty: name a file or folder, or - for standard input");
+        }
+        for (String[] option : new String[][] {{"--config", config == null ? null : config.toString()},
+                {"--baseline", baseline}, {"--write-baseline", writeBaseline}}) {
+            if (option[1] != null && option[1].isBlank()) {
+                throw new UsageException(option[0] + " '" + option[1] + "' is empty: it takes a file name");
+            }
+        }
     }
 
     /** The inputs for a message: "'a.conf'" or "'a.conf' and 2 more". */

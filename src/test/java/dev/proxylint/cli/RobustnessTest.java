@@ -158,6 +158,17 @@ class RobustnessTest {
                 "baseline " + fifo + " is a named pipe, not a file");
     }
 
+    // --- empty names ---
+
+    @Test
+    void anEmptyNameIsAUsageError(@TempDir Path tmp) throws Exception {
+        String conf = config(tmp).toString();
+        assertError(CliRun.of(""), "PATH '' is empty: name a file or folder, or - for standard input");
+        assertError(CliRun.of("--baseline", "", conf), "--baseline '' is empty: it takes a file name");
+        assertError(CliRun.of("--write-baseline", "", conf), "--write-baseline '' is empty: it takes a file name");
+        assertError(CliRun.of("--config", "", conf), "--config '' is empty: it takes a file name");
+    }
+
     // --- standard input ---
 
     @Test
