@@ -16,6 +16,7 @@ import dev.proxylint.rules.Finding;
 import dev.proxylint.settings.Settings;
 import dev.proxylint.settings.SettingsLoader;
 import dev.proxylint.source.DisplayPaths;
+import dev.proxylint.source.SourceFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -200,6 +202,10 @@ public final class ProxylintCommand implements Callable<Integer> {
         activity = "linting " + named(inputs);
         Linter linter = new Linter(catalogue, settings, displayPaths, env);
         LintReport report = linter.lint(candidates);
+        if (settings.writeBaseline() != null) {
+            Baseline.checkWritable(settings.writeBaseline(), linter.sources().values().stream()
+                    .map(SourceFile::path).filter(Objects::nonNull).toList());
+        }
         if (diff || fix) {
             List<Fixer.Change> changes = Fixer.changes(report.findings(), linter.sources());
             if (diff) {

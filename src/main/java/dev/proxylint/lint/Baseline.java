@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,44 @@ public final class Baseline {
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? ""
                 : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /**
+     * Refuses a {@code --write-baseline} target that writing would destroy or hang on: anything but a regular
+     * file, a file that is not a proxylint baseline (a config named by mistake), or one of the files linted.
+     * An empty file may be replaced (as {@code mktemp} makes one).
+     */
+    public static void checkWritable(Path file, Collection<Path> linted) throws UsageException {
+        String kind = RegularFiles.notRegular(file);
+        if (kind != null) {
+            throw new UsageException("cannot write baseline " + file + ": it is " + kind + "; name a file");
+        }
+        if (!Files.exists(file)) {
+            return;
+        }
+        for (Path p : linted) {
+            try {
+                if (Files.isSameFile(file, p)) {
+                    throw new UsageException("cannot write baseline " + file + ": it is one of the configs being"
+                            + " linted; name a new file, such as proxylint-baseline.json");
+                }
+            } catch (IOException e) {
+                // a file that vanished meanwhile is not the target
+            }
+        }
+        try {
+            if (Files.size(file) == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write baseline " + file + ": " + IoErrors.reason(e));
+        }
+        try {
+            read(file);
+        } catch (UsageException e) {
+            throw new UsageException("cannot write baseline " + file + ": the file exists and is not a proxylint"
+                    + " baseline; remove it, or name a new file");
+        }
     }
 
     /** The findings that are not in the baseline. */

@@ -156,6 +156,28 @@ class RobustnessTest {
         Path fifo = fifo(tmp);
         assertError(CliRun.of("--baseline", fifo.toString(), conf),
                 "baseline " + fifo + " is a named pipe, not a file");
+        assertError(CliRun.of("--write-baseline", fifo.toString(), conf),
+                "cannot write baseline " + fifo + ": it is a named pipe; name a file");
+    }
+
+    @Test
+    void writeBaselineDoesNotOverwriteAConfigOrAForeignFile(@TempDir Path tmp) throws Exception {
+        Path conf = config(tmp);
+        assertError(CliRun.of("--write-baseline", conf.toString(), conf.toString()), "cannot write baseline " + conf
+                + ": it is one of the configs being linted; name a new file, such as proxylint-baseline.json");
+        assertEquals(CLEAN, Files.readString(conf));
+        Path other = tmp.resolve("notes.txt");
+        Files.writeString(other, "keep me\n");
+        assertError(CliRun.of("--write-baseline", other.toString(), conf.toString()), "cannot write baseline " + other
+                + ": the file exists and is not a proxylint baseline; remove it, or name a new file");
+        assertEquals("keep me\n", Files.readString(other));
+        // a new file, an empty one (mktemp) and an earlier baseline may be written
+        Path baseline = tmp.resolve("baseline.json");
+        assertEquals(0, CliRun.of("--write-baseline", baseline.toString(), conf.toString()).exit());
+        assertEquals(0, CliRun.of("--write-baseline", baseline.toString(), conf.toString()).exit());
+        Path empty = Files.createFile(tmp.resolve("empty.json"));
+        assertEquals(0, CliRun.of("--write-baseline", empty.toString(), conf.toString()).exit());
+        assertTrue(Files.readString(empty).contains("\"tool\" : \"proxylint\""));
     }
 
     // --- empty names ---
