@@ -22,6 +22,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,7 +110,14 @@ final class HookRun implements Callable<Integer> {
     }
 
     private static boolean isConfig(Path tree, String file) {
-        Path p = tree.resolve(file);
+        Path p;
+        try {
+            p = tree.resolve(file);
+        } catch (InvalidPathException e) {
+            System.err.println("proxylint: warning: skipping '" + file + "': the name cannot be represented in this"
+                    + " locale's character set; run with a UTF-8 locale (LC_ALL=C.UTF-8)");
+            return false;
+        }
         if (!InputCollector.looksLikeConfigName(p) || !Files.isRegularFile(p)) {
             return false;
         }
@@ -132,7 +140,7 @@ final class HookRun implements Callable<Integer> {
         try (Stream<Path> walk = Files.walk(tree)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = tree.relativize(p).toString();
-                if (configs.contains(rel) || isConfig(tree, rel)) {
+                if (configs.contains(rel) || isConfig(tree, rel)) { // isConfig warns about undecodable names
                     candidates.add(new InputCollector.Candidate(SourceFile.read(p, rel), configs.contains(rel)));
                 }
             }

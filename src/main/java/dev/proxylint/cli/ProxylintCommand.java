@@ -185,6 +185,7 @@ public final class ProxylintCommand implements Callable<Integer> {
         activity = "reading " + named(inputs);
         InputCollector collector = new InputCollector(configsOnly, cwd);
         List<InputCollector.Candidate> candidates = collector.collect(inputs, System.in);
+        collector.warnings().forEach(w -> System.err.println("proxylint: warning: " + w));
         collector.unreadable().forEach(u -> System.err.println("proxylint: error: " + u));
         if (candidates.isEmpty() && collector.unreadable().isEmpty()) {
             List<Path> templates = InputCollector.templatesIn(inputs, cwd);

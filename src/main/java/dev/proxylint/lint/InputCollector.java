@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,6 +31,7 @@ public final class InputCollector {
     private final boolean configsOnly;
     private final Path base;
     private final List<String> unreadable = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** @param configsOnly skip named files that are neither nginx nor httpd syntax (hooks pass every *.conf) */
     public InputCollector(boolean configsOnly) {
@@ -50,6 +52,11 @@ public final class InputCollector {
         return unreadable;
     }
 
+    /** Files a folder walk skipped for another reason than not being a config, one line each. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     public List<Candidate> collect(List<String> args, InputStream stdin) throws UsageException {
         List<Candidate> out = new ArrayList<>();
         boolean stdinRead = false;
@@ -61,7 +68,12 @@ public final class InputCollector {
                 }
                 continue;
             }
-            Path p = base.resolve(arg);
+            Path p;
+            try {
+                p = base.resolve(arg);
+            } catch (InvalidPathException e) {
+                throw new UsageException("cannot read '" + arg + "': " + UNDECODABLE);
+            }
             if (Files.isDirectory(p)) {
                 walk(p, arg, out);
             } else if (Files.exists(p)) {
@@ -86,6 +98,10 @@ public final class InputCollector {
         }
         return out;
     }
+
+    /** What the system calls a name the JVM cannot turn back into a path (its locale cannot encode it). */
+    private static final String UNDECODABLE = "the name cannot be represented in this locale's character set;"
+            + " run with a UTF-8 locale (LC_ALL=C.UTF-8)";
 
     /** Why a path that Files.exists denies is not there: absent, or in a folder we may not search. */
     private static String whyMissing(Path p) {
@@ -129,13 +145,24 @@ public final class InputCollector {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return skipped(dir, root) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (skipped(dir, root)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (!representable(dir)) {
+                        warnings.add("skipping '" + display(root, rootArg, dir) + "': " + UNDECODABLE);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && looksLikeConfigName(file)) {
-                        found.add(file);
+                        if (representable(file)) {
+                            found.add(file);
+                        } else {
+                            warnings.add("skipping '" + display(root, rootArg, file) + "': " + UNDECODABLE);
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -176,6 +203,16 @@ public final class InputCollector {
     private static boolean skipped(Path dir, Path root) {
         String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
         return !dir.equals(root) && (n.startsWith(".") || n.equals("node_modules"));
+    }
+
+    /** A name decoded with a locale that cannot encode it back (naïve.conf with LC_ALL=C) breaks later lookups. */
+    private static boolean representable(Path p) {
+        try {
+            Path.of(p.toString());
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String display(Path root, String rootArg, Path file) {

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What depends on the process around the JVM: who may read a file, whether standard input is open. Run
- * against the real launcher and jar.
+ * What depends on the process around the JVM: the locale file names are decoded with, who may read a file,
+ * whether standard input is open. Run against the real launcher and jar.
  */
 class LocaleAndPermissionsIT {
     private static final Path JAR = Path.of("target", "proxylint.jar").toAbsolutePath();
@@ -32,6 +32,36 @@ class LocaleAndPermissionsIT {
             }
             """;
     private static final String BROKEN = CLEAN.replace("60s", "20s");
+
+    /** loc/ok.conf (clean) and loc/naïve.conf (broken), the second name written as UTF-8 bytes by the shell. */
+    private static Path folderWithAUtf8Name(Path tmp) throws Exception {
+        Path loc = Files.createDirectories(tmp.resolve("loc"));
+        Files.writeString(loc.resolve("ok.conf"), CLEAN);
+        Files.writeString(loc.resolve("broken"), BROKEN);
+        assertEquals(0, Launcher.run(loc, "sh", "-c", "mv broken \"$(printf 'na\\303\\257ve.conf')\"").exit());
+        return loc;
+    }
+
+    @Test
+    void theLauncherDecodesUtf8NamesUnderTheCLocale(@TempDir Path tmp) throws Exception {
+        folderWithAUtf8Name(tmp);
+        Launcher.Result r = Launcher.run(tmp, "", Map.of("LC_ALL", "C"),
+                List.of(Launcher.PROXYLINT.toString(), "--no-color", "loc"));
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith("loc/na\u00efve.conf:8:9: error[PL201]"), r.out());
+    }
+
+    @Test
+    void aNameTheLocaleCannotRepresentIsSkippedWithAWarning(@TempDir Path tmp) throws Exception {
+        folderWithAUtf8Name(tmp);
+        Launcher.Result r = Launcher.run(tmp, "", Map.of("LC_ALL", "C"),
+                List.of("java", "-jar", JAR.toString(), "--no-color", "loc"));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("proxylint: warning: skipping 'loc/na"), r.err());
+        assertTrue(r.err().endsWith("ve.conf': the name cannot be represented in this locale's character set; run"
+                + " with a UTF-8 locale (LC_ALL=C.UTF-8)\n"), r.err());
+        assertEquals("1 file: no findings\n", r.out());
+    }
 
     @Test
     void closedStandardInputIsNamedNotReadAsAConfig(@TempDir Path tmp) throws Exception {
