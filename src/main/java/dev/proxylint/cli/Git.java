@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs git in a folder, bounded in time, and returns its standard output. */
 final class Git {
@@ -70,6 +72,22 @@ final class Git {
         } catch (IOException e) {
             return new byte[0];
         }
+    }
+
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+    private static volatile Boolean endOfOptions;
+
+    /**
+     * {@code --end-of-options} when this git knows it (2.24 and later; older ones would take it for a revision):
+     * what follows is then never read as an option, whatever it looks like.
+     */
+    static List<String> endOfOptions(Path dir) throws UsageException {
+        if (endOfOptions == null) {
+            Matcher v = VERSION.matcher(run(dir, "version"));
+            endOfOptions = v.find() && (Integer.parseInt(v.group(1)) > 2
+                    || Integer.parseInt(v.group(1)) == 2 && Integer.parseInt(v.group(2)) >= 24);
+        }
+        return endOfOptions ? List.of("--end-of-options") : List.of();
     }
 
     /** NUL-separated output (git's -z) as a list. */

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
         description = "Lint the proxy configs the staged commit (or, with --pre-push, the push) changes.")
 final class HookRun implements Callable<Integer> {
     private static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    /** A full object id: SHA-1 or SHA-256, as git writes them. */
+    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     @Option(names = "--pre-push", description = "Read git's pre-push input and lint the pushed commits' changes.")
     boolean prePush;
@@ -82,16 +85,34 @@ final class HookRun implements Callable<Integer> {
         String last = null;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
+        int n = 0;
         while ((line = in.readLine()) != null) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
             String[] w = line.trim().split("\\s+");
-            if (w.length < 4 || w[1].matches("0+")) {
+            // git writes "<local ref> <local object id> <remote ref> <remote object id>"; the ids go to git's
+            // command line, so anything else (an option such as --output=FILE) must not get there
+            if (w.length != 4 || !OBJECT_ID.matcher(w[1]).matches() || !OBJECT_ID.matcher(w[3]).matches()) {
+                throw new UsageException("pre-push input line " + n + " is not '<local ref> <object id> <remote ref>"
+                        + " <object id>' as git writes it: " + abbreviated(line));
+            }
+            if (w[1].matches("0+")) {
                 continue; // a deleted ref: nothing to lint
             }
             String base = w[3].matches("0+") ? EMPTY_TREE : w[3];
-            changed.addAll(Git.zList(Git.run(top, "diff", "--name-only", "--diff-filter=ACMR", "-z", base, w[1])));
+            List<String> diff = new ArrayList<>(List.of("diff", "--name-only", "--diff-filter=ACMR", "-z"));
+            diff.addAll(Git.endOfOptions(top));
+            diff.addAll(List.of(base, w[1], "--"));
+            changed.addAll(Git.zList(Git.run(top, diff.toArray(String[]::new))));
             last = w[1];
         }
         return last;
+    }
+
+    private static String abbreviated(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 77) + "...";
     }
 
     /**
@@ -102,7 +123,10 @@ final class HookRun implements Callable<Integer> {
         Path index = Files.createTempFile("proxylint-index", "");
         try {
             Files.delete(index); // git writes a new index there
-            Git.runWithIndex(top, index, "read-tree", commit);
+            List<String> readTree = new ArrayList<>(List.of("read-tree"));
+            readTree.addAll(Git.endOfOptions(top));
+            readTree.add(commit);
+            Git.runWithIndex(top, index, readTree.toArray(String[]::new));
             Git.runWithIndex(top, index, "checkout-index", "--all", "--prefix=" + tree.toAbsolutePath() + "/");
         } finally {
             Files.deleteIfExists(index);

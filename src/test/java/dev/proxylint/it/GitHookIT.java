@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,6 +110,27 @@ class GitHookIT {
         Files.writeString(repo.resolve("nginx.conf"), GOOD);
         git("commit", "-q", "-am", "good");
         assertEquals(0, git("push", "origin", "HEAD:main").exit());
+    }
+
+    /** What the pre-push hook reads on stdin goes to git's command line: only object ids may get there. */
+    @Test
+    void prePushInputThatIsNotObjectIdsIsRefusedAndNeverReachesGit(@TempDir Path out) throws Exception {
+        Files.writeString(repo.resolve("nginx.conf"), GOOD);
+        git("add", ".");
+        git("commit", "-q", "-m", "good");
+        String head = git("rev-parse", "HEAD").out().trim();
+        Path written = out.resolve("pwned");
+        Launcher.Result r = Launcher.run(repo, "refs/heads/x --output=" + written + " refs/heads/x " + head + "\n",
+                Map.of(), List.of(Launcher.PROXYLINT.toString(), "hook", "run", "--pre-push"));
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("proxylint: error: pre-push input line 1 is not '<local ref> <object id>"
+                + " <remote ref> <object id>' as git writes it: refs/heads/x --output="), r.err());
+        assertFalse(Files.exists(written), "git was not run with the option");
+        // what git writes is linted as before
+        Launcher.Result ok = Launcher.run(repo, "refs/heads/main " + head + " refs/heads/main " + "0".repeat(40)
+                + "\n", Map.of(), List.of(Launcher.PROXYLINT.toString(), "hook", "run", "--pre-push"));
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("1 file: no findings"), ok.out());
     }
 
     /** The pushed tree keeps its links: a site enabled through sites-enabled/app -> ../sites-available/app. */
