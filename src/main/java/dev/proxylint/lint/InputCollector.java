@@ -169,8 +169,14 @@ public final class InputCollector {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    // a folder we may not list, or a config we may not stat: its configs would go unchecked
-                    if (Files.isDirectory(file) ? !skipped(file, root) : looksLikeConfigName(file)) {
+                    // a config we may not read fails the run; a folder we may not list (a database's data, another
+                    // user's home) may hold no config at all: a warning, so that 'proxylint .' still passes
+                    if (Files.isDirectory(file)) {
+                        if (!skipped(file, root)) {
+                            warnings.add("skipping folder '" + display(root, rootArg, file) + "': "
+                                    + IoErrors.reason(exc) + " (configs in it, if any, are not checked)");
+                        }
+                    } else if (looksLikeConfigName(file)) {
                         unreadable.add("cannot read '" + display(root, rootArg, file) + "': " + IoErrors.reason(exc));
                     }
                     return FileVisitResult.CONTINUE;

@@ -68,6 +68,9 @@ public final class SettingsLoader {
     /** The settings file: {@code explicit} if given, else {@code .proxylint.yml} found upward from {@code cwd}. */
     public static Path findConfigFile(Path explicit, Path cwd) throws SettingsException {
         if (explicit != null) {
+            if (explicit.equals(Path.of("/dev/null"))) {
+                return null; // --config /dev/null: no settings file, not even the project's (as ruff's --isolated)
+            }
             if (Files.isDirectory(explicit)) {
                 throw new SettingsException("settings file " + explicit + " is a directory; --config takes a file,"
                         + " such as " + explicit.resolve(FILE_NAME));

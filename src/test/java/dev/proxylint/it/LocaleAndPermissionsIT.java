@@ -81,13 +81,21 @@ class LocaleAndPermissionsIT {
         Files.writeString(dir.resolve("a.conf"), CLEAN);
         Path locked = Files.writeString(dir.resolve("locked.conf"), BROKEN);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        // a folder nobody may list (a database's data) may hold no config: a warning, not a failure
+        Path closed = Files.createDirectories(dir.resolve("data"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
         List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
         assumeTrue(Launcher.run(tmp, "", Map.of(), concat(asNobody, "test", "-r", JAR.toString())).exit() == 0,
                 "the jar is not readable by nobody");
         Launcher.Result r = Launcher.run(tmp, "", Map.of(), concat(asNobody, Launcher.PROXYLINT.toString(), "nginx"));
         assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("proxylint: error: cannot read 'nginx/locked.conf': permission denied\n", r.err());
+        assertEquals("proxylint: warning: skipping folder 'nginx/data': permission denied (configs in it, if any, are"
+                + " not checked)\nproxylint: error: cannot read 'nginx/locked.conf': permission denied\n", r.err());
         assertEquals("1 file: no findings\n", r.out());
+        Files.delete(locked);
+        Launcher.Result folderOnly = Launcher.run(tmp, "", Map.of(), concat(asNobody, Launcher.PROXYLINT.toString(),
+                "nginx"));
+        assertEquals(0, folderOnly.exit(), folderOnly.out() + folderOnly.err());
     }
 
     private static List<String> concat(List<String> head, String... tail) {
