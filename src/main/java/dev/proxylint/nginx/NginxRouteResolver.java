@@ -56,7 +56,9 @@ final class NginxRouteResolver {
         String requestPath = socketIo.requestPath();
         Phase serverPhase = rewritePhase(server.children());
         if (serverPhase.answered != null) {
-            return notProxied(serverPhase.answered, "\"" + serverPhase.answered.text()
+            Directive page = errorPageFor(serverPhase.answered, List.of(http.inherited, server.children()));
+            return page != null ? viaNamed(page, page.arg(page.argCount() - 1))
+                    : notProxied(serverPhase.answered, "\"" + serverPhase.answered.text()
                     + "\" at server level answers " + requestPath + " itself");
         }
         for (int i = 0; i < MAX_REDIRECTS; i++) {
@@ -80,7 +82,10 @@ final class NginxRouteResolver {
             List<List<Directive>> levels = levels(match.chain());
             Phase phase = rewritePhase(loc.children());
             if (phase.answered != null) {
-                return notProxied(phase.answered, "\"" + phase.answered.text() + "\" in \""
+                // "return 418" with "error_page 418 = @ws": the named location takes the request
+                Directive page = errorPageFor(phase.answered, levels);
+                return page != null ? viaNamed(page, page.arg(page.argCount() - 1))
+                        : notProxied(phase.answered, "\"" + phase.answered.text() + "\" in \""
                         + NginxRoutes.header(loc) + "\" answers " + requestPath + " itself");
             }
             if (phase.research) {
@@ -185,6 +190,20 @@ final class NginxRouteResolver {
      * error_page (nginx inherits them only into levels that define none); null when there is none.
      */
     private static Directive errorPage404(List<List<Directive>> levels) {
+        return errorPage(levels, "404");
+    }
+
+    /** The error_page that sends the status of a {@code return CODE} to a named location, or null. */
+    private static Directive errorPageFor(Directive answered, List<List<Directive>> levels) {
+        String code = answered.name().equals("return") && answered.argCount() > 0 ? answered.arg(0) : "";
+        return code.matches("[3-5][0-9][0-9]") ? errorPage(levels, code) : null;
+    }
+
+    /**
+     * The {@code error_page} for a status that sends to a named location, from the innermost level that has any
+     * error_page (nginx inherits them only into levels that define none); null when there is none.
+     */
+    private static Directive errorPage(List<List<Directive>> levels, String code) {
         for (int i = levels.size() - 1; i >= 0; i--) {
             List<Directive> pages = levels.get(i).stream().filter(d -> d.name().equals("error_page")).toList();
             if (pages.isEmpty()) {
@@ -192,8 +211,8 @@ final class NginxRouteResolver {
             }
             for (Directive d : pages) {
                 String target = d.argCount() >= 2 ? d.arg(d.argCount() - 1) : "";
-                boolean covers404 = d.args().stream().anyMatch(w -> w.value().equals("404"));
-                if (covers404 && target.startsWith("@")) {
+                boolean covers = d.args().stream().anyMatch(w -> w.value().equals(code));
+                if (covers && target.startsWith("@")) {
                     return d;
                 }
             }
