@@ -109,10 +109,12 @@ function upgradeNotCarried(f, P) {
   // PL101/PL102/PL104: "Default clients stay on HTTP long-polling (code 3) and websocket-only clients fail with 400"
   const why = [];
   if (P.default && P.default.label !== "FALLBACK_POLLING") why.push(`default client ${P.default.label}, not FALLBACK_POLLING`);
+  // "reaches the backend malformed" (Upgrade sent twice): the handshake gets to the node, which refuses it with 400
+  const malformed = /reaches the backend malformed/.test(f.message);
   if (P.websocket) {
     if (P.websocket.label !== "CONNECT_FAIL" || !P.websocket.statuses.includes(400)) why.push(`websocket-only client ${P.websocket.label} ${P.websocket.statuses}, not 400`);
-    if (!Object.keys(P.websocket.node.conn_errors).some((k) => k.startsWith("3:"))) why.push("the node saw no code 3 (transport mismatch)");
-    if (Object.keys(P.websocket.node.upgrade_http).length) why.push("an upgrade reached the node");
+    if (!malformed && !Object.keys(P.websocket.node.conn_errors).some((k) => k.startsWith("3:"))) why.push("the node saw no code 3 (transport mismatch)");
+    if (!malformed && Object.keys(P.websocket.node.upgrade_http).length) why.push("an upgrade reached the node");
   }
   if (!P.default && !P.websocket) why.push("no default or websocket probe to show it");
   return why.join("; ") || null;

@@ -20,6 +20,8 @@ final class NginxUpgrade {
             "ssl_", "geoip_", "jwt_", "sent_trailer_", "upstream_trailer_", "upstream_cookie_");
 
     private static final String UPGRADE = "proxy_set_header Upgrade $http_upgrade;";
+    /** The fix for a repeated Upgrade line: nothing to write, one line to delete. */
+    static final String REMOVE_REPEATED = "remove this proxy_set_header Upgrade (it repeats the one at ";
     private static final String CONNECTION = "proxy_set_header Connection \"upgrade\";";
 
     private final NginxEffective eff;
@@ -60,6 +62,19 @@ final class NginxUpgrade {
                 return new Upgrade(Upgrade.Status.CONNECTION_CANNOT_UPGRADE, connection.position(), problem, null,
                         upgradeOk ? CONNECTION : CONNECTION + " " + UPGRADE);
             }
+        }
+        List<Directive> sentUpgrades = named(headers, "upgrade").stream()
+                .filter(h -> !"".equals(exprs.eval(h.arg(1)))).toList();
+        if (upgradeOk && connection != null && sentUpgrades.size() > 1) {
+            // both lines are sent: the backend reads "Upgrade: websocket, websocket" and refuses the handshake
+            Directive first = sentUpgrades.get(0);
+            Directive again = sentUpgrades.get(1);
+            String where = "line " + first.position().line()
+                    + (first.position().file().equals(again.position().file()) ? "" : " of " + first.position().file());
+            return new Upgrade(Upgrade.Status.NOT_CARRIED, again.position(), "\"" + again.text() + "\" repeats the"
+                    + " Upgrade header set at " + where + ": nginx sends both, so the backend reads \"Upgrade: websocket,"
+                    + " websocket\" and refuses the handshake (checked with nginx 1.22 and Socket.IO 4.8)", null,
+                    REMOVE_REPEATED + where + ")");
         }
         if (upgradeOk && connection != null) {
             return Upgrade.carried(connection.position());

@@ -20,9 +20,13 @@ public final class UpgradeNotForwarded implements Rule {
                 continue;
             }
             String fix = fix(jr.route(), u, ctx);
-            out.add(ctx.finding(u.at(), "the WebSocket upgrade is not forwarded: " + u.detail()
-                    + ". Default clients stay on HTTP long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3)"
-                    + " and websocket-only clients fail with 400 Bad Request", fix).withEdits(edits(ctx, u, fix)));
+            String message = fix.startsWith("remove ")
+                    ? "the WebSocket handshake reaches the backend malformed: " + u.detail() + ". Default clients stay"
+                            + " on HTTP long-polling and websocket-only clients fail with 400 Bad Request"
+                    : "the WebSocket upgrade is not forwarded: " + u.detail() + ". Default clients stay on HTTP"
+                            + " long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3) and websocket-only clients"
+                            + " fail with 400 Bad Request";
+            out.add(ctx.finding(u.at(), message, fix).withEdits(edits(ctx, u, fix)));
         }
         return out;
     }
@@ -31,6 +35,9 @@ public final class UpgradeNotForwarded implements Rule {
     private static List<Edit> edits(RuleContext ctx, Upgrade u, String fix) {
         if (ctx.dialect() == dev.proxylint.source.Dialect.NGINX) {
             Directive header = Edits.directive(ctx, u.at());
+            if (fix.startsWith("remove ")) {
+                return List.of(); // a repeated Upgrade line: deleting it is for the user to do
+            }
             if (header != null && header.name().equals("proxy_set_header")) {
                 // an Upgrade header with the wrong value: change the value, add the rest of the fix after it
                 List<Edit> edits = new ArrayList<>(Edits.lastArg(ctx, u.at(), "$http_upgrade"));
