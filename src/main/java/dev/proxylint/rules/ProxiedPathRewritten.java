@@ -63,13 +63,20 @@ public final class ProxiedPathRewritten implements Rule {
         return List.of(Edit.replace(w.position(), w.raw(), want[urlArg + 1]));
     }
 
-    private static final String GENERIC = "pass the path through unchanged, or set serverPath to what the server serves";
+    private static final String GENERIC = "make the backend see the path the Socket.IO server serves (serverPath), or set"
+            + " serverPath to the path it does serve";
 
     /**
      * nginx: the proxy_pass whose URI part makes the backend see serverPath, where the location is a prefix
      * location (location /api/ + proxy_pass http://app/ strips /api/); else the one without a URI part.
      */
     private static String fix(RuleContext ctx, Sourced<String> p) {
+        String fix = prefixFix(ctx, p);
+        // a fix that writes the line as it is would change nothing: say what to do instead
+        return fix.equals(p.text() + ";") ? GENERIC : fix;
+    }
+
+    private static String prefixFix(RuleContext ctx, Sourced<String> p) {
         String fix = fix(ctx.dialect(), p.text());
         if (ctx.dialect() != Dialect.NGINX || fix.equals(GENERIC)) {
             return fix;
@@ -77,11 +84,11 @@ public final class ProxiedPathRewritten implements Rule {
         List<dev.proxylint.source.Directive> path = new ArrayList<>();
         dev.proxylint.source.Directive pass = dev.proxylint.source.Tree.find(ctx.config().root(), p.at(), path);
         String prefix = null;
-        for (dev.proxylint.source.Directive d : path) {
-            if (d.name().equals("location")) {
-                prefix = d.argCount() == 1 && !d.arg(0).matches("[~=@^].*") ? d.arg(0)
-                        : d.argCount() == 2 && d.arg(0).equals("^~") ? d.arg(1) : null;
-            }
+        dev.proxylint.source.Directive block = path.isEmpty() ? null : path.get(path.size() - 1);
+        if (block != null && block.name().equals("location") && pass != null && !pass.text().contains("$")) {
+            // not inside "if" (nginx refuses a URI part there), not with variables (the URI is then sent as is)
+            prefix = block.argCount() == 1 && !block.arg(0).matches("[~=@^].*") ? block.arg(0)
+                    : block.argCount() == 2 && block.arg(0).equals("^~") ? block.arg(1) : null;
         }
         String request = ctx.socketIo().requestPath();
         String server = ctx.socketIo().serverRequestPath();
@@ -95,8 +102,9 @@ public final class ProxiedPathRewritten implements Rule {
         }
         String uri = server.substring(0, server.length() - rest.length());
         String base = fix.substring("proxy_pass ".length(), fix.length() - 1);
-        String wanted = "proxy_pass " + base + uri + ";";
-        return wanted.equals(p.text() + ";") ? GENERIC : wanted;
+        // unix:PATH:URI: the URI part follows a colon after the socket path
+        String wanted = "proxy_pass " + base + (base.contains("unix:") ? ":" : "") + uri + ";";
+        return wanted;
     }
 
     /** The directive without the URI part that replaces the prefix. */
