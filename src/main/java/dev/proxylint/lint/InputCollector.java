@@ -117,8 +117,8 @@ public final class InputCollector {
         try {
             byte[] bytes = stdin.readNBytes((int) SourceFile.MAX_BYTES + 1);
             if (bytes.length > SourceFile.MAX_BYTES) {
-                throw new UsageException("standard input is larger than " + (SourceFile.MAX_BYTES >> 20)
-                        + " MiB; not a proxy config");
+                throw new UsageException("standard input is larger than " + RegularFiles.size(SourceFile.MAX_BYTES)
+                        + "; not a proxy config");
             }
             return SourceFile.fromBytes(null, "-", bytes);
         } catch (IOException e) {

@@ -18,8 +18,9 @@ final class LocationMatcher {
      *
      * @param overruled the prefix location (other than "/") that matched longest at the level where a regex
      *                  location then won, else null
+     * @param captures  the groups of the innermost regex location in the chain ($1 in its proxy_pass), else null
      */
-    record Match(List<Directive> chain, boolean certain, Directive overruled) {
+    record Match(List<Directive> chain, boolean certain, Directive overruled, java.util.regex.MatchResult captures) {
         Directive location() {
             return chain.isEmpty() ? null : chain.get(chain.size() - 1);
         }
@@ -29,12 +30,13 @@ final class LocationMatcher {
 
     private boolean certain = true;
     private Directive overruled;
+    private java.util.regex.MatchResult captures;
 
     static Match find(List<Directive> serverLevel, String uri) {
         LocationMatcher m = new LocationMatcher();
         List<Directive> chain = new ArrayList<>();
         m.find(serverLevel, uri, chain, 0);
-        return new Match(List.copyOf(chain), m.certain, m.overruled);
+        return new Match(List.copyOf(chain), m.certain, m.overruled, m.captures);
     }
 
     /** One location's match parameters. */
@@ -113,7 +115,9 @@ final class LocationMatcher {
                     certain = false;
                     continue;
                 }
-                if (dev.proxylint.source.BoundedMatch.matcher(p, uri).find()) {
+                java.util.regex.Matcher found = dev.proxylint.source.BoundedMatch.matcher(p, uri);
+                if (found.find()) {
+                    captures = found.toMatchResult();
                     if (best != null && Loc.of(best).name().length() > 1) {
                         overruled = best; // a prefix written for this path, not the catch-all "/"
                     }

@@ -69,7 +69,9 @@ final class NginxRouteResolver {
             complete &= match.certain();
             overruled = match.overruled();
             Directive loc = match.location();
-            captureFrom(match.chain());
+            if (match.captures() != null) {
+                exprs.captured(match.captures());
+            }
             if (loc == null) {
                 return notProxied(server, "no location matches " + exprs.uri
                         + ", so nginx serves it from the document root (404 Not Found)");
@@ -219,21 +221,6 @@ final class NginxRouteResolver {
             return null;
         }
         return null;
-    }
-
-    /** The captures of the innermost regex location that took the request ($1 in its proxy_pass). */
-    private void captureFrom(List<Directive> chain) {
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            LocationMatcher.Loc l = LocationMatcher.Loc.of(chain.get(i));
-            if (l.regex()) {
-                java.util.regex.Pattern p = NginxRegex.compile(l.name(), l.modifier().equals("~*"));
-                java.util.regex.Matcher m = p == null ? null : dev.proxylint.source.BoundedMatch.matcher(p, exprs.uri);
-                if (m != null && m.find()) {
-                    exprs.captured(m);
-                }
-                return;
-            }
-        }
     }
 
     private List<List<Directive>> levels(List<Directive> chain) {

@@ -63,8 +63,7 @@ final class NginxUpgrade {
                         upgradeOk ? CONNECTION : CONNECTION + " " + UPGRADE);
             }
         }
-        List<Directive> sentUpgrades = named(headers, "upgrade").stream()
-                .filter(h -> !"".equals(exprs.eval(h.arg(1)))).toList();
+        List<Directive> sentUpgrades = sent(headers, "upgrade");
         if (upgradeOk && connection != null && sentUpgrades.size() > 1) {
             // both lines are sent: the backend reads "Upgrade: websocket, websocket" and refuses the handshake
             Directive first = sentUpgrades.get(0);
@@ -137,29 +136,15 @@ final class NginxUpgrade {
     Upgrade forcedOnPolling(String handler) {
         int level = eff.definingLevel("proxy_set_header");
         List<Directive> headers = level < 0 ? List.of() : eff.at(level, "proxy_set_header");
-        Directive upgrade = null;
-        Directive connection = null;
-        String u = null;
-        String c = null;
-        for (Directive h : named(headers, "upgrade")) {
-            String v = exprs.eval(h.arg(1));
-            if (v != null && !v.isEmpty()) {
-                upgrade = h;
-                u = v;
-            }
-        }
-        for (Directive h : named(headers, "connection")) {
-            String v = exprs.eval(h.arg(1));
-            if (v != null && v.toLowerCase(Locale.ROOT).contains("upgrade")) {
-                connection = h;
-                c = v;
-            }
-        }
+        Directive upgrade = last(withValue(sent(headers, "upgrade"), v -> true));
+        Directive connection = last(withValue(sent(headers, "connection"),
+                v -> v.toLowerCase(Locale.ROOT).contains("upgrade")));
         if (upgrade == null || connection == null) {
             return null;
         }
         return new Upgrade(Upgrade.Status.FORCED_ON_POLLING, upgrade.position(), "\"" + upgrade.text() + "\" in \""
-                + handler + "\" sends \"Upgrade: " + u + "\" (with \"Connection: " + c + "\") on every request,"
+                + handler + "\" sends \"Upgrade: " + exprs.eval(upgrade.arg(1)) + "\" (with \"Connection: "
+                + exprs.eval(connection.arg(1)) + "\") on every request,"
                 + " also on long-polling requests that asked for no upgrade", null, UPGRADE);
     }
 
@@ -169,19 +154,9 @@ final class NginxUpgrade {
 
     /** The Upgrade line that decides the handshake: one sending a value other than websocket, else the last sent. */
     private Directive upgradeHeader(List<Directive> headers) {
-        Directive sent = null;
-        Directive last = null;
-        for (Directive h : named(headers, "upgrade")) {
-            String v = exprs.eval(h.arg(1));
-            last = h;
-            if (v != null && !v.isEmpty() && !v.equalsIgnoreCase("websocket")) {
-                return h;
-            }
-            if (v == null || !v.isEmpty()) {
-                sent = h;
-            }
-        }
-        return sent != null ? sent : last;
+        List<Directive> sent = sent(headers, "upgrade");
+        List<Directive> wrong = withValue(sent, v -> !v.equalsIgnoreCase("websocket"));
+        return !wrong.isEmpty() ? wrong.get(0) : last(sent.isEmpty() ? named(headers, "upgrade") : sent);
     }
 
     /**
@@ -190,20 +165,30 @@ final class NginxUpgrade {
      */
     private Directive connectionHeader(List<Directive> headers) {
         List<Directive> lines = named(headers, "connection");
-        Directive carrying = null;
-        Directive sent = null;
-        for (Directive h : lines) {
-            if (unknownVariable(h) != null) {
-                return h;
-            }
-            String problem = connectionProblem(h);
-            if (problem == null) {
-                carrying = h;
-            } else if (!"".equals(exprs.eval(h.arg(1)))) {
-                sent = h;
-            }
+        Directive unknown = lines.stream().filter(h -> unknownVariable(h) != null).findFirst().orElse(null);
+        if (unknown != null) {
+            return unknown;
         }
-        return carrying != null ? carrying : sent != null ? sent : lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        Directive carrying = last(lines.stream().filter(h -> connectionProblem(h) == null).toList());
+        List<Directive> sent = sent(headers, "connection");
+        return carrying != null ? carrying : last(sent.isEmpty() ? lines : sent);
+    }
+
+    /** The lines of a header that nginx sends: all but those whose value is empty for this request. */
+    private List<Directive> sent(List<Directive> headers, String name) {
+        return named(headers, name).stream().filter(h -> !"".equals(exprs.eval(h.arg(1)))).toList();
+    }
+
+    /** The lines whose value is known and passes {@code test}. */
+    private List<Directive> withValue(List<Directive> lines, java.util.function.Predicate<String> test) {
+        return lines.stream().filter(h -> {
+            String v = exprs.eval(h.arg(1));
+            return v != null && test.test(v);
+        }).toList();
+    }
+
+    private static Directive last(List<Directive> lines) {
+        return lines.isEmpty() ? null : lines.get(lines.size() - 1);
     }
 
     /** A variable the header's value names that nothing defines (in a whole config), or null. */

@@ -32,12 +32,11 @@ public final class SourceFile {
         if (!Files.isRegularFile(path)) {
             throw new IOException("not a regular file");
         }
-        byte[] bytes;
-        try (java.io.InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes((int) MAX_BYTES + 1); // bounded: a device or a growing file cannot hang us
-        }
+        // bounded: a growing file cannot exhaust memory
+        byte[] bytes = dev.proxylint.io.RegularFiles.readAtMost(path, MAX_BYTES);
         if (bytes.length > MAX_BYTES) {
-            throw new IOException("file is larger than " + (MAX_BYTES >> 20) + " MiB; not a proxy config");
+            throw new IOException("file is larger than " + dev.proxylint.io.RegularFiles.size(MAX_BYTES)
+                    + "; not a proxy config");
         }
         return fromBytes(path, display, bytes);
     }
