@@ -50,8 +50,8 @@ public final class ApacheReader {
             "APACHE_ULIMIT_MAX_FILES", "APACHE_LYNX", "APACHE_STARTED_BY_SYSTEMD");
 
     /**
-     * Files every install has (certbot's SSL options, the conf/extra files httpd ships); when missing here they
-     * are no reason for PL002.
+     * Files every install has (certbot's SSL options, the conf/extra files httpd ships): missing here they are still
+     * PL002 (rules.md), but their content does not change the routes, which are judged.
      */
     private static final List<String> STOCK_FILES = List.of("options-ssl-apache.conf", "extra/httpd-ssl.conf",
             "extra/httpd-vhosts.conf", "extra/httpd-default.conf", "extra/httpd-mpm.conf",
@@ -486,23 +486,27 @@ public final class ApacheReader {
                 break;
             }
         }
-        if (matches.isEmpty() && !Globs.hasWildcard(pattern) && STOCK_FILES.stream().anyMatch(
-                f -> pattern.equals(f) || pattern.endsWith("/" + f))) {
-            d.markInclude(Directive.IncludeState.RESOLVED); // a stock file of the distribution; its content is not ours
-            return;
-        }
         if (matches.isEmpty()) {
             if (optional) {
                 d.markInclude(Directive.IncludeState.EMPTY);
                 return;
             }
-            d.markInclude(Directive.IncludeState.UNRESOLVED);
             String why = Globs.hasWildcard(pattern) ? "No matches for the wildcard \"" + pattern + "\""
                     : "Could not open configuration file " + pattern + ": No such file or directory";
-            problems.add(new Problem("PL002", d.position(), "httpd would refuse to start: " + why
-                    + (absolute ? "" : " (looked in " + String.join(", ", bases().stream().map(paths::of).toList())
-                    + ")") + "; unless it exists where this config is deployed, use IncludeOptional. Findings"
-                    + " that depend on its content may be missing", null));
+            String refused = "httpd would refuse to start: " + why + (absolute ? "" : " (looked in "
+                    + String.join(", ", bases().stream().map(paths::of).toList()) + ")")
+                    + "; unless it exists where this config is deployed, use IncludeOptional";
+            if (!Globs.hasWildcard(pattern) && STOCK_FILES.stream().anyMatch(
+                    f -> pattern.equals(f) || pattern.endsWith("/" + f))) {
+                // still PL002 (the file is not here), but a stock file's content does not change the routes
+                d.markInclude(Directive.IncludeState.RESOLVED);
+                problems.add(new Problem("PL002", d.position(), refused + ". It is a stock file of httpd (or"
+                        + " certbot): its content does not change how Socket.IO is proxied", null, false));
+                return;
+            }
+            d.markInclude(Directive.IncludeState.UNRESOLVED);
+            problems.add(new Problem("PL002", d.position(), refused + ". Findings that depend on its content may be"
+                    + " missing", null));
             return;
         }
         d.markInclude(Directive.IncludeState.RESOLVED);

@@ -37,7 +37,10 @@ public final class NginxParser {
     private static final int MAX_FILES = 5_000;
     private static final int MAX_DIRECTIVES = 2_000_000;
     private static final String STOCK = "nginx-stock/";
-    /** Files every nginx (or certbot) install has; when missing here they are no reason for PL002. */
+    /**
+     * Files every nginx (or certbot) install has: missing here they are still PL002 (rules.md), but their content is
+     * known, so the routes are judged; proxy_params is read from Debian's copy.
+     */
     private static final List<String> STOCK_FILES = List.of("proxy_params", "fastcgi_params", "fastcgi.conf",
             "scgi_params", "uwsgi_params", "mime.types", "koi-utf", "koi-win", "win-utf",
             "snippets/fastcgi-php.conf", "snippets/snakeoil.conf", "options-ssl-nginx.conf");
@@ -212,18 +215,24 @@ public final class NginxParser {
                 d.markInclude(Directive.IncludeState.EMPTY);
                 return List.of(); // nginx accepts a glob that matches nothing
             }
-            List<Directive> stock = stock(pattern, d.position());
-            if (stock != null) {
-                d.markInclude(Directive.IncludeState.RESOLVED);
-                return stock;
-            }
-            d.markInclude(Directive.IncludeState.UNRESOLVED);
-            problems.add(new Problem("PL002", d.position(), "include \"" + pattern + "\": no such file"
+            String notHere = "include \"" + pattern + "\": no such file"
                     + (below != null ? " (looked for " + below + " beside the entry file, in " + paths.of(prefix)
                     + (fallbackPrefix != null ? " and " + paths.of(fallbackPrefix) : "") + ")"
                     : Globs.isAbsolute(pattern) ? "" : " (relative to " + paths.of(prefix) + ")")
-                    + "; nginx would refuse to start unless it exists where this config is deployed,"
-                    + " and findings that depend on its content may be missing", null));
+                    + "; nginx would refuse to start unless it exists where this config is deployed";
+            List<Directive> stock = stock(pattern, d.position());
+            if (stock != null) {
+                // still PL002 (the file is not here), but what it holds is known: the routes stay whole
+                d.markInclude(Directive.IncludeState.RESOLVED);
+                problems.add(new Problem("PL002", d.position(), notHere + ". " + (pattern.endsWith("options-ssl-nginx.conf")
+                        ? "certbot installs it" : "nginx packages install it") + (stock.isEmpty()
+                        ? "; its content does not change how Socket.IO is proxied"
+                        : "; proxylint read it as Debian's nginx package ships it"), null, false));
+                return stock;
+            }
+            d.markInclude(Directive.IncludeState.UNRESOLVED);
+            problems.add(new Problem("PL002", d.position(), notHere
+                    + ", and findings that depend on its content may be missing", null));
             return List.of();
         }
         d.markInclude(Directive.IncludeState.RESOLVED);

@@ -31,7 +31,7 @@ public final class NginxRoutes {
 
     public static RoutesModel build(ParsedConfig config, SocketIoSettings socketIo) {
         boolean whole = config.context().equals("main") && config.problems().stream()
-                .noneMatch(p -> p.ruleId().equals("PL002")) && !unseenIncludes(config.root(), 0);
+                .noneMatch(p -> p.ruleId().equals("PL002") && p.structural()) && !unseenIncludes(config.root(), 0);
         NginxRoutes builder = new NginxRoutes(socketIo, whole);
         List<ServerRoutes> servers = new ArrayList<>();
         switch (config.context()) {

@@ -4,8 +4,9 @@ package dev.proxylint.source;
  * Something the front end found while reading a config (a syntax error, a missing include, an include
  * cycle). The rule with this id turns it into a finding.
  *
- * @param structural the reader could not build the whole tree (unbalanced blocks, an unterminated quote);
- *                   false for a bad argument, after which the tree is complete and the other rules still run
+ * @param structural the reader could not build the whole tree (unbalanced blocks, an unterminated quote, an
+ *                   include it could not read); false for a bad argument or a missing stock include whose content
+ *                   is known, after which the tree is complete and the other rules still run
  */
 public record Problem(String ruleId, Position position, String message, String fix, boolean structural) {
 

@@ -82,6 +82,8 @@ class UpgradeMessagesTest {
         assertEquals(List.of("PL101 2:3 the WebSocket upgrade is not forwarded: \"location /socket.io/\" has no"
                 + " proxy_set_header for Upgrade or Connection (proxy_params read as Debian's nginx package ships it;"
                 + " if yours sets Upgrade and Connection, lint the nginx.conf whose folder holds it). Default clients stay on HTTP long-polling (the upgrade fails: TRANSPORT_MISMATCH, code 3) and"
-                + " websocket-only clients fail with 400 Bad Request"), found);
+                + " websocket-only clients fail with 400 Bad Request", "PL002 2:26 include \"proxy_params\": no such file"
+                + " (relative to .); nginx would refuse to start unless it exists where this config is deployed."
+                + " nginx packages install it; proxylint read it as Debian's nginx package ships it"), found);
     }
 }
