@@ -14,13 +14,29 @@ public final class DisplayPaths {
         return new DisplayPaths(Path.of("").toAbsolutePath());
     }
 
-    /** Relative to the current folder when the file lies below it, else absolute. */
+    /**
+     * Relative to the current folder (cli.md), also when it lies near it: {@code ../deploy/conf.d/io.conf} when the
+     * two share at least two folders ({@code /home/me}); else absolute ({@code /etc/nginx/conf.d/io.conf}, not
+     * {@code ../../../etc/nginx/...}).
+     */
     public String of(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(cwd)) {
-            String rel = cwd.relativize(abs).toString();
-            return rel.isEmpty() ? "." : rel;
+        if (!abs.startsWith(cwd) && shared(abs) < 2) {
+            return abs.toString();
         }
-        return abs.toString();
+        String rel = cwd.relativize(abs).toString();
+        return rel.isEmpty() ? "." : rel;
+    }
+
+    /** How many leading folders the file's path has in common with the current folder's. */
+    private int shared(Path abs) {
+        if (!java.util.Objects.equals(abs.getRoot(), cwd.getRoot())) {
+            return 0;
+        }
+        int n = 0;
+        while (n < abs.getNameCount() && n < cwd.getNameCount() && abs.getName(n).equals(cwd.getName(n))) {
+            n++;
+        }
+        return n;
     }
 }
