@@ -186,6 +186,13 @@ public final class ProxylintCommand implements Callable<Integer> {
         InputCollector collector = new InputCollector(configsOnly, cwd);
         List<InputCollector.Candidate> candidates = collector.collect(inputs, System.in);
         collector.warnings().forEach(w -> System.err.println("proxylint: warning: " + w));
+        if (candidates.stream().anyMatch(c -> c.file().path() == null && c.file().text().isEmpty())) {
+            // e.g. 'kubectl exec ... cat nginx.conf | proxylint' whose first command failed
+            System.err.println("proxylint: warning: standard input is empty: nothing was linted");
+        } else if (stdinIsTerminal && candidates.stream().anyMatch(c -> c.file().path() == null
+                && !c.file().text().endsWith("\n"))) {
+            System.err.println(); // Ctrl-D after the last line's text: the report starts on a line of its own
+        }
         collector.unreadable().forEach(u -> System.err.println("proxylint: error: " + u));
         if (candidates.isEmpty() && collector.unreadable().isEmpty()) {
             List<Path> templates = InputCollector.templatesIn(inputs, cwd);

@@ -83,7 +83,8 @@ public final class InputCollector {
                 }
                 out.add(new Candidate(f, true));
             } else {
-                throw new UsageException("cannot read '" + arg + "': " + whyMissing(p));
+                throw new UsageException("cannot read '" + arg + "': " + whyMissing(p) + (arg.matches("help|version")
+                        ? " (for the " + arg + ", run proxylint --" + arg + ")" : ""));
             }
         }
         return out;

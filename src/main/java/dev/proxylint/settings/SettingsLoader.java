@@ -194,10 +194,14 @@ public final class SettingsLoader {
         Iterator<String> keys = file.getKeys();
         while (keys.hasNext()) {
             String k = keys.next();
+            if (k.equals("socketio") || k.equals("rules")) {
+                throw new SettingsException("'" + k + "' in " + fileName + " must be a mapping, such as "
+                        + (k.equals("socketio") ? "'socketio: {pingInterval: 25000}'" : "'rules: {PL103: off}'"));
+            }
             if (!FILE_KEYS.contains(k) && !k.startsWith("rules.")) {
                 throw new SettingsException("unknown setting '" + k + "' in " + fileName + " (known: socketio.version,"
                         + " path, serverPath, pingInterval, pingTimeout, maxHttpBufferSize, transports; rules.PLnnn;"
-                        + " select, ignore, failOn)");
+                        + " select, ignore, failOn, format, dialect, baseline)");
             }
         }
     }

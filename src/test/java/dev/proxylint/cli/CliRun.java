@@ -19,6 +19,11 @@ record CliRun(int exit, String out, String err) {
         return run(new ProxylintCommand(env, cwd), "", args);
     }
 
+    /** As {@link #in}, reading {@code stdin} from standard input. */
+    static CliRun inWithStdin(Path cwd, Map<String, String> env, String stdin, String... args) {
+        return run(new ProxylintCommand(env, cwd), stdin, args);
+    }
+
     private static synchronized CliRun run(ProxylintCommand command, String stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -162,6 +163,31 @@ class CliTest {
         assertMistake(CliRun.of("--config", bad.toString(), "-"), "'loud' is not off, info, warning or error");
         assertMistake(CliRun.of("--config", tmp.resolve("none.yml").toString(), "-"), "no such file");
         assertMistake(CliRun.of("explain", "PL999"), "unknown rule 'PL999'");
+        Files.writeString(bad, "socketio: 5\n");
+        assertMistake(CliRun.of("--config", bad.toString(), "-"), "'socketio' in " + bad + " must be a mapping, such as"
+                + " 'socketio: {pingInterval: 25000}'");
+        assertMistake(CliRun.of("help"), "cannot read 'help': no such file or directory (for the help, run proxylint"
+                + " --help)");
+    }
+
+    @Test
+    void aPasteEndedWithoutANewlineGetsItsReportOnALineOfItsOwn() throws Exception {
+        CliRun r = CliRun.inWithStdin(Path.of(""), Map.of("PROXYLINT_STDIN_TTY", "1", "PROXYLINT_STDOUT_TTY", "0"),
+                "events {}", "-");
+        assertEquals("1 file: no findings\n", r.out());
+        assertTrue(r.err().startsWith("proxylint: reading a config from standard input;"), r.err());
+        assertTrue(r.err().endsWith("to lint it.\n\n"), r.err());
+        r = CliRun.inWithStdin(Path.of(""), Map.of("PROXYLINT_STDIN_TTY", "1", "PROXYLINT_STDOUT_TTY", "0"),
+                "events {}\n", "-");
+        assertTrue(r.err().endsWith("to lint it.\n"), r.err());
+    }
+
+    @Test
+    void emptyStandardInputIsLintedButSaysSo() throws Exception {
+        CliRun r = CliRun.withStdin("");
+        assertEquals(0, r.exit());
+        assertEquals("1 file: no findings\n", r.out());
+        assertEquals("proxylint: warning: standard input is empty: nothing was linted\n", r.err());
     }
 
     @Test
