@@ -2,8 +2,10 @@ package dev.proxylint.lint;
 
 import dev.proxylint.rules.Finding;
 import dev.proxylint.source.Directive;
+import dev.proxylint.source.DisplayPaths;
 import dev.proxylint.source.ParsedConfig;
 import dev.proxylint.source.Position;
+import dev.proxylint.source.SourceFile;
 import dev.proxylint.source.Tree;
 
 import java.nio.charset.StandardCharsets;
@@ -24,12 +26,15 @@ final class Fingerprints {
     private Fingerprints() {
     }
 
-    static List<Finding> assign(ParsedConfig config, List<Finding> findings) {
+    /** @param paths names a file on disk the same way however it was named on the command line ({@code bl/x.conf}) */
+    static List<Finding> assign(ParsedConfig config, List<Finding> findings, DisplayPaths paths) {
         Map<String, Integer> seen = new HashMap<>();
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             String anchor = anchor(config, f.position());
-            String file = java.nio.file.Path.of(f.position().file()).normalize().toString();
+            SourceFile source = config.sources().get(f.position().file());
+            String file = source != null && source.path() != null ? paths.of(source.path())
+                    : java.nio.file.Path.of(f.position().file()).normalize().toString();
             String key = f.rule() + "\u0000" + file + "\u0000" + anchor;
             int n = seen.merge(key, 1, Integer::sum);
             out.add(f.withFingerprint(hash(key + "\u0000" + n)));

@@ -170,7 +170,7 @@ public final class Linter {
                 .thenComparingInt(f -> f.position().line())
                 .thenComparingInt(f -> f.position().column())
                 .thenComparing(Finding::rule));
-        return Fingerprints.assign(config, out);
+        return Fingerprints.assign(config, out, paths);
     }
 
     private void run(Catalogue.Entry e, RuleContext ctx, ParsedConfig config, Map<String, Finding> into) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,17 @@ class BaselineAndSuppressionTest {
         assertEquals(1, fresh.exit());
         assertTrue(fresh.out().contains("warning[PL501]"), fresh.out());
         assertTrue(!fresh.out().contains("PL201") && !fresh.out().contains("PL301"), fresh.out());
+    }
+
+    @Test
+    void aFileNamedAbsoluteOrRelativeMatchesTheSameBaseline(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("deploy"));
+        Files.writeString(tmp.resolve("deploy/nginx.conf"), CONFIG);
+        Path baseline = tmp.resolve("b.json");
+        assertEquals(0, CliRun.in(tmp, Map.of(), "--write-baseline", baseline.toString(), "deploy/").exit());
+        CliRun absolute = CliRun.in(tmp, Map.of(), "--baseline", baseline.toString(), tmp.resolve("deploy").toString());
+        assertEquals(0, absolute.exit(), absolute.out());
+        assertEquals("1 file: no findings\n", absolute.out());
     }
 
     @Test
