@@ -104,14 +104,14 @@ public final class SarifReporter implements Reporter {
     /**
      * The file as a URI reference, which SARIF requires: forward slashes, and percent-encoding for what a URI
      * path cannot hold (spaces, {@code %}, {@code #}, {@code ?}, non-ASCII; {@code :} too, since in a first
-     * segment it would read as a scheme). A Windows absolute path becomes a {@code file:} URI.
+     * segment it would read as a scheme). An absolute path (POSIX or Windows) becomes a {@code file:} URI.
      */
     static String uri(String file) {
         String p = ReportFields.path(file);
         if (p.matches("[A-Za-z]:/.*")) {
             return "file:///" + p.substring(0, 2) + encode(p.substring(2));
         }
-        return encode(p);
+        return p.startsWith("/") ? "file://" + encode(p) : encode(p);
     }
 
     private static String encode(String path) {

@@ -41,7 +41,7 @@ class CliFormatsTest {
         assertEquals("error", result.path("level").asText());
         assertEquals("PL201", rules.get(result.path("ruleIndex").asInt()).path("id").asText());
         JsonNode location = result.path("locations").get(0).path("physicalLocation");
-        assertEquals(f.toString(), location.path("artifactLocation").path("uri").asText());
+        assertEquals(f.toUri().toString(), location.path("artifactLocation").path("uri").asText());
         assertEquals(8, location.path("region").path("startLine").asInt());
         assertEquals(9, location.path("region").path("startColumn").asInt());
         assertTrue(result.path("partialFingerprints").path("proxylintFingerprint/v1").asText().matches("[0-9a-f]{32}"),

@@ -81,7 +81,7 @@ class ReportStructureTest {
     void sarifUrisAreUriReferences() {
         assertEquals("deploy/nginx.conf", SarifReporter.uri("deploy\\nginx.conf"));
         assertEquals("-", SarifReporter.uri("-"));
-        assertEquals("/etc/nginx/sites%20enabled/a%23b%3F.conf", SarifReporter.uri("/etc/nginx/sites enabled/a#b?.conf"));
+        assertEquals("file:///etc/nginx/sites%20enabled/a%23b%3F.conf", SarifReporter.uri("/etc/nginx/sites enabled/a#b?.conf"));
         assertEquals("file:///C:/nginx/conf/nginx.conf", SarifReporter.uri("C:\\nginx\\conf\\nginx.conf"));
         assertEquals("caf%C3%A9%25.conf", SarifReporter.uri("café%.conf"));
     }
