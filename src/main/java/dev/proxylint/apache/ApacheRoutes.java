@@ -64,12 +64,11 @@ public final class ApacheRoutes {
         List<Directive> vhosts = config.root().stream().filter(ApacheRoutes::isVirtualHost).toList();
         // the main server's own directives, split off once: a config may hold thousands of virtual hosts
         List<Directive> mainServer = config.root().stream().filter(d -> !isVirtualHost(d)).toList();
-        if (vhosts.isEmpty()) {
+        if (vhosts.isEmpty() || MainServerReach.servesRequests(mainServer, vhosts)) {
             out.add(server(new ApacheServer(null, mainServer)));
-        } else {
-            for (Directive v : vhosts) {
-                out.add(server(new ApacheServer(v, mainServer)));
-            }
+        }
+        for (Directive v : vhosts) {
+            out.add(server(new ApacheServer(v, mainServer)));
         }
         return new RoutesModel(out);
     }
