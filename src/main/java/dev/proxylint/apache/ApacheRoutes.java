@@ -307,8 +307,31 @@ public final class ApacheRoutes {
             String path = ProxyParams.path(backendUrl);
             Sourced<String> backendPath = path.contains("$") || path.contains("%{") ? null
                     : new Sourced<>(path.isEmpty() ? "/" : path, by.position(), by.text());
+            if (b != null && backendPath != null) {
+                backendPath = memberPath(b, path, backendPath);
+            }
             return new Route(Dialect.APACHE, transport, by.position(), by.text(), true, null, complete, upgrade, null,
                     timeout, backends, backendPath, null, null);
+        }
+
+        /**
+         * mod_proxy_balancer sends a request to the member's URL followed by the path after the balancer's name
+         * (httpd 2.4.71: BalancerMember http://app:3000/ makes the node see //socket.io/): a path on the members
+         * comes first. Members with different paths: not known which one a request takes.
+         */
+        private Sourced<String> memberPath(Balancer b, String path, Sourced<String> withoutMembers) {
+            List<Balancer.Member> active = b.activeMembers();
+            java.util.Set<String> paths = new java.util.HashSet<>();
+            active.forEach(m -> paths.add(ProxyParams.path(m.url())));
+            String member = paths.size() == 1 ? paths.iterator().next() : "";
+            if (paths.size() > 1 || member.contains("$")) {
+                return null;
+            }
+            if (member.isEmpty()) {
+                return withoutMembers;
+            }
+            Directive m = active.get(0).directive();
+            return new Sourced<>(member + path, m.position(), ConfWords.withoutComment(m));
         }
 
         private Upgrade upgrade(Directive by, String url, Balancer b) {

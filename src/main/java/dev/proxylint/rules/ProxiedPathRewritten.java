@@ -55,7 +55,7 @@ public final class ProxiedPathRewritten implements Rule {
             return List.of();
         }
         String[] want = fix.replace(";", "").split("\\s+");
-        int urlArg = ctx.dialect() == Dialect.NGINX ? 0 : 1;
+        int urlArg = ctx.dialect() == Dialect.NGINX || d.is("BalancerMember") ? 0 : 1;
         if (d.argCount() <= urlArg || want.length <= urlArg + 1) {
             return List.of();
         }
@@ -126,6 +126,16 @@ public final class ProxiedPathRewritten implements Rule {
             String base = slash > 0 ? url.substring(0, slash) : url;
             return w[0] + " " + w[1] + " " + base + w[1] + (w.length > 3 ? " " + String.join(" ",
                     java.util.Arrays.copyOfRange(w, 3, w.length)) : "");
+        }
+        if (dialect == Dialect.APACHE && w.length >= 2 && w[0].equalsIgnoreCase("BalancerMember")) {
+            // the member's path comes before every request's: the member without it
+            boolean quoted = w[1].length() > 1 && w[1].startsWith("\"") && w[1].endsWith("\"");
+            String url = quoted ? w[1].substring(1, w[1].length() - 1) : w[1];
+            int scheme = url.indexOf("://");
+            int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+            String base = slash > 0 ? url.substring(0, slash) : url;
+            return w[0] + " " + (quoted ? "\"" + base + "\"" : base) + (w.length > 2 ? " " + String.join(" ",
+                    java.util.Arrays.copyOfRange(w, 2, w.length)) : "");
         }
         return GENERIC;
     }
