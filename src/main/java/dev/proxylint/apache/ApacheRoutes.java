@@ -535,15 +535,19 @@ public final class ApacheRoutes {
                         + b.activeMembers().size() + " members have no route= for the cookie to name";
             }
             List<String> names = List.of(sticky.split("\\|"));
-            if (names.stream().anyMatch(n -> n.equalsIgnoreCase("JSESSIONID"))) {
-                return null; // Tomcat and other servlet containers append the route (jvmRoute) to it themselves
-            }
+            // mod_proxy_balancer finds the cookie by its exact name (httpd 2.4.71: serverid does not read SERVERID)
             List<ApacheServer.RouteCookie> set = s.routeCookies().stream()
-                    .filter(c -> names.stream().anyMatch(n -> n.equalsIgnoreCase(c.name()))).toList();
+                    .filter(c -> names.contains(c.name())).toList();
             String stickyOn = "stickysession=" + sticky + " on balancer://" + b.name;
             if (set.isEmpty()) {
-                return stickyOn + ", but nothing sets the cookie " + names.get(0) + " (no Header add Set-Cookie \""
-                        + names.get(0) + "=.%{BALANCER_WORKER_ROUTE}e; path=/\")";
+                ApacheServer.RouteCookie otherCase = s.routeCookies().stream()
+                        .filter(c -> names.stream().anyMatch(n -> n.equalsIgnoreCase(c.name()))).findFirst().orElse(null);
+                return stickyOn + ", but nothing sets the cookie " + names.get(0) + (otherCase != null
+                        ? " (the Header sets " + otherCase.name() + ", and httpd compares cookie names case-sensitively)"
+                        : " (no Header add Set-Cookie \"" + names.get(0) + "=.%{BALANCER_WORKER_ROUTE}e; path=/\")"
+                        + (names.stream().anyMatch(n -> n.equalsIgnoreCase("JSESSIONID"))
+                        ? "; a Socket.IO server does not set JSESSIONID, only a servlet container with a jvmRoute does"
+                        : ""));
             }
             String path = socketIo.requestPath();
             String separator = b.params.get("stickysessionsep");
