@@ -49,8 +49,8 @@ final class ApacheRequest {
             case "QUERY_STRING" -> query;
             case "REQUEST_METHOD" -> "GET";
             case "THE_REQUEST" -> "GET " + path + "?" + query + " HTTP/1.1";
-            case "HTTP_UPGRADE" -> header("upgrade");
-            case "HTTP_CONNECTION" -> header("connection");
+            // not mod_rewrite variables (only %{HTTP:Upgrade} reads the header): httpd 2.4.71 reads them as empty
+            case "HTTP_UPGRADE", "HTTP_CONNECTION" -> "";
             case "SERVER_PROTOCOL" -> "HTTP/1.1";
             default -> null;
         };

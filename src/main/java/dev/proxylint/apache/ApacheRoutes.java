@@ -376,8 +376,21 @@ public final class ApacheRoutes {
             return Upgrade.unknown(by.position());
         }
 
-        /** A ws:// ProxyPass that was probably meant for these requests but does not match their path. */
+        /**
+         * A ws:// ProxyPass that was probably meant for these requests but does not match their path, or a
+         * RewriteCond on %{HTTP_UPGRADE}, which mod_rewrite does not know (it reads empty) where %{HTTP:Upgrade}
+         * was meant.
+         */
         private String nearMiss() {
+            for (Directive d : s.rewriteLevel()) {
+                if (d.is("RewriteCond") && d.argCount() >= 2 && d.arg(0).toUpperCase(Locale.ROOT)
+                        .matches(".*%\\{HTTP_(UPGRADE|CONNECTION)}.*")) {
+                    String header = d.arg(0).toUpperCase(Locale.ROOT).contains("UPGRADE") ? "Upgrade" : "Connection";
+                    return " (\"" + d.text() + "\" never matches: mod_rewrite has no variable HTTP_"
+                            + header.toUpperCase(Locale.ROOT) + ", so it reads as empty; the header is %{HTTP:"
+                            + header + "})";
+                }
+            }
             for (ApacheServer.Pass p : s.passes) {
                 String scheme = ProxyParams.scheme(p.url());
                 if (!p.regex() && !p.inLocation() && (scheme.equals("ws") || scheme.equals("wss"))
