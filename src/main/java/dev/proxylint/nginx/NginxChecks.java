@@ -52,6 +52,7 @@ final class NginxChecks {
                 checkUpstream(d.block(), out);
             }
             if (d.hasBlock() && d.rawBody() == null && !NginxDirectives.DATA_BLOCKS.contains(name)) {
+                checkUriPartAllowed(d, out);
                 checkBlock(d.block(), name, out, depth + 1);
             }
         }
@@ -138,6 +139,46 @@ final class NginxChecks {
             default -> {
             }
         }
+    }
+
+    /**
+     * ngx_http_proxy_pass(): where nginx cannot know which part of the URI to replace (a regex or named location,
+     * an "if", a "limit_except"), a proxy_pass without variables may not have a URI part, not even "/".
+     */
+    private static void checkUriPartAllowed(Directive block, List<Problem> out) {
+        boolean forbidden = switch (block.name()) {
+            case "if", "limit_except" -> true;
+            case "location" -> {
+                LocationMatcher.Loc l = block.argCount() > 0 ? LocationMatcher.Loc.of(block) : null;
+                yield l != null && (l.regex() || l.named());
+            }
+            default -> false;
+        };
+        if (!forbidden) {
+            return;
+        }
+        for (Directive d : block.block()) {
+            if (d.name().equals("proxy_pass") && !d.hasBlock() && d.argCount() == 1 && hasUriPart(d.arg(0))) {
+                out.add(error(d, "\"proxy_pass\" cannot have URI part in location given by regular expression, or"
+                        + " inside named location, or inside \"if\" statement, or inside \"limit_except\" block"));
+            }
+        }
+    }
+
+    /** A URL without variables that has a URI part after its address (http://app/ has "/"). */
+    private static boolean hasUriPart(String url) {
+        if (url.contains("$")) {
+            return false;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return false;
+        }
+        String rest = url.substring(scheme + 3);
+        if (rest.regionMatches(true, 0, "unix:", 0, 5)) {
+            return rest.indexOf(':', 5) >= 0; // unix:/path:/uri
+        }
+        return rest.indexOf('/') >= 0 || rest.indexOf('?') >= 0;
     }
 
     /**

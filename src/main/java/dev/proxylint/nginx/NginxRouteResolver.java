@@ -73,6 +73,26 @@ final class NginxRouteResolver {
                 exprs.captured(match.captures());
             }
             if (loc == null) {
+                // no location: the server's own try_files applies (inside a location it does not)
+                Content fallback = server.children().stream().anyMatch(d -> d.name().equals("try_files"))
+                        ? content(server, null) : null;
+                if (fallback != null && fallback.kind == ContentKind.NAMED) {
+                    return viaNamed(fallback.directive, fallback.target);
+                }
+                if (fallback != null && fallback.kind == ContentKind.UNKNOWN) {
+                    return unknown(server);
+                }
+                if (fallback != null && fallback.kind == ContentKind.REDIRECT) {
+                    Directive target = LocationMatcher.find(server.children(), fallback.target).location();
+                    if (target != null && content(target, null).kind == ContentKind.PROXY) {
+                        exprs.uri = fallback.target;
+                        uriChangedBy = fallback.directive;
+                        continue;
+                    }
+                    return notProxied(fallback.directive, "no location matches " + requestPath + ", and \""
+                            + fallback.directive.text() + "\" at server level serves " + fallback.target
+                            + " instead (a single-page-app fallback answers 200 with HTML)");
+                }
                 return notProxied(server, "no location matches " + exprs.uri
                         + ", so nginx serves it from the document root (404 Not Found)");
             }
