@@ -51,7 +51,7 @@ public final class ProxiedPathRewritten implements Rule {
     private static List<Edit> edits(RuleContext ctx, Sourced<String> p) {
         String fix = fix(ctx, p);
         dev.proxylint.source.Directive d = Edits.directive(ctx, p.at());
-        if (d == null || fix.equals(GENERIC)) {
+        if (d == null || fix.equals(GENERIC) || fix.startsWith("location ")) {
             return List.of();
         }
         String[] want = fix.replace(";", "").split("\\s+");
@@ -102,6 +102,11 @@ public final class ProxiedPathRewritten implements Rule {
         }
         String uri = server.substring(0, server.length() - rest.length());
         String base = fix.substring("proxy_pass ".length(), fix.length() - 1);
+        if (uri.isEmpty()) {
+            // location /chat would need the URI part "" (without one the server sees /chat/...): end it in a slash
+            return base.contains("unix:") ? GENERIC
+                    : "location " + prefix + "/ { proxy_pass " + base + "/; ... }";
+        }
         // unix:PATH:URI: the URI part follows a colon after the socket path
         String wanted = "proxy_pass " + base + (base.contains("unix:") ? ":" : "") + uri + ";";
         return wanted;
@@ -112,6 +117,9 @@ public final class ProxiedPathRewritten implements Rule {
         String[] w = text.split("\\s+");
         if (dialect == Dialect.NGINX && w.length == 2 && w[0].equals("proxy_pass")) {
             String url = w[1].replaceAll(";$", "");
+            if (url.length() > 1 && (url.startsWith("\"") && url.endsWith("\"") || url.startsWith("'") && url.endsWith("'"))) {
+                url = url.substring(1, url.length() - 1); // the fix writes the URL unquoted
+            }
             int scheme = url.indexOf("://");
             int hostAt = scheme < 0 ? 0 : scheme + 3;
             // unix:PATH:URI ends its address at the colon after the socket path
