@@ -51,7 +51,7 @@ public final class ProxiedPathRewritten implements Rule {
     private static List<Edit> edits(RuleContext ctx, Sourced<String> p) {
         String fix = fix(ctx, p);
         dev.proxylint.source.Directive d = Edits.directive(ctx, p.at());
-        if (d == null || fix.equals(GENERIC) || fix.startsWith("location ")) {
+        if (d == null || fix.equals(GENERIC) || fix.startsWith("location ") || fix.startsWith("delete ")) {
             return List.of();
         }
         String[] want = fix.replace(";", "").split("\\s+");
@@ -77,6 +77,11 @@ public final class ProxiedPathRewritten implements Rule {
     }
 
     private static String prefixFix(RuleContext ctx, Sourced<String> p) {
+        if (ctx.dialect() == Dialect.NGINX && p.text().startsWith("rewrite ")
+                && ctx.socketIo().requestPath().equals(ctx.socketIo().serverRequestPath())) {
+            return "delete \"" + p.text() + ";\" (the Socket.IO server serves " + ctx.socketIo().serverRequestPath()
+                    + " itself), or set serverPath to the path it makes";
+        }
         String fix = fix(ctx.dialect(), p.text());
         if (ctx.dialect() != Dialect.NGINX || fix.equals(GENERIC)) {
             return fix;
