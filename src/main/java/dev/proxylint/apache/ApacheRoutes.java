@@ -86,7 +86,8 @@ public final class ApacheRoutes {
     private ServerRoutes server(ApacheServer s) {
         Route polling = resolve(s, Transport.POLLING);
         Route websocket = resolve(s, Transport.WEBSOCKET);
-        boolean proxies = !s.passes.stream().allMatch(ApacheServer.Pass::excluded)
+        boolean proxies = polling.proxied() || websocket.proxied()
+                || !s.passes.stream().allMatch(ApacheServer.Pass::excluded)
                 || s.rewriteLevel().stream().anyMatch(d -> d.is("RewriteRule") && d.argCount() > 2
                 && RewriteEvaluator.has(d.arg(2).toUpperCase(Locale.ROOT), "P"));
         boolean intent = ApacheIntent.evidence(s) != null;
@@ -255,6 +256,19 @@ public final class ApacheRoutes {
                             + " itself");
                 }
                 return proxied(p.directive(), p.url(), p.params(), backendUrl);
+            }
+            // no ProxyPass: per-directory rules of the <Location> run at fixup on the file name the path maps to
+            // (checked with httpd 2.4.71: RewriteRule .* http://app%{REQUEST_URI} [P] there proxies, no upgrade)
+            Directive root = s.setting("DocumentRoot");
+            String docRoot = root != null && root.argCount() > 0 ? root.arg(0).replaceAll("/+$", "") : "/var/www/html";
+            RewriteEvaluator.Outcome located = new RewriteEvaluator(request, true)
+                    .run(s.locationRewrites(request.path), docRoot + request.path);
+            complete &= located.sure();
+            if (located.kind() == RewriteEvaluator.Outcome.Kind.PROXY) {
+                Route byRule = proxied(located.rule(), located.url(), Map.of(), located.url());
+                // a target built from the file name's captures depends on the DocumentRoot: its path is not judged
+                return located.rule().argCount() > 1 && located.rule().arg(1).matches("(?s).*\\$\\d.*")
+                        ? byRule.withoutBackendPath() : byRule;
             }
             Directive at = s.vhost != null ? s.vhost : null;
             Position pos = at != null ? at.position() : mainServerAt(s);

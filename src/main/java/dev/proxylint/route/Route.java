@@ -46,6 +46,12 @@ public record Route(Dialect dialect, Transport transport, Position at, String ha
                 backends, backendPath, queryDropped, bodyLimit, fix);
     }
 
+    /** The same route with the backend's path unknown. */
+    public Route withoutBackendPath() {
+        return new Route(dialect, transport, at, handler, proxied, notProxied, complete, upgrade, httpVersion, timeout,
+                backends, null, queryDropped, bodyLimit, notProxiedFix);
+    }
+
     public Route withUpgrade(Upgrade other) {
         return new Route(dialect, transport, at, handler, proxied, notProxied, complete, other, httpVersion, timeout,
                 backends, backendPath, queryDropped, bodyLimit, notProxiedFix);
