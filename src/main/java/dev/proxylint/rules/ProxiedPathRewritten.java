@@ -51,7 +51,8 @@ public final class ProxiedPathRewritten implements Rule {
     private static List<Edit> edits(RuleContext ctx, Sourced<String> p) {
         String fix = fix(ctx, p);
         dev.proxylint.source.Directive d = Edits.directive(ctx, p.at());
-        if (d == null || fix.equals(GENERIC) || fix.startsWith("location ") || fix.startsWith("delete ")) {
+        // an edit only where the fix is that directive rewritten (not advice, a new block or a deletion)
+        if (d == null || !fix.regionMatches(true, 0, d.name() + " ", 0, d.name().length() + 1)) {
             return List.of();
         }
         String[] want = fix.replace(";", "").split("\\s+");
